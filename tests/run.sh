@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The whole test suite in one command, on a fresh Debian 12 machine that has the .NET SDK:
+#   installs the Debian packages the tests talk to (they start their own servers on loopback),
+#   builds the solution, runs every test project, and ends with one line: "N passed, N failed, N skipped".
+# Exit code 0 only if every test passed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(mosquitto mosquitto-clients openssl)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "tests/run.sh: installing ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null \
+    || { echo "tests/run.sh: could not install ${missing[*]} with apt-get; install them and run again" >&2; echo "0 passed, 1 failed"; exit 1; }
+fi
+# The Debian package may start a system mosquitto on 1883; the tests use their own brokers on free ports.
+
+config=${CONFIGURATION:-Release}
+echo "tests/run.sh: building ($config)"
+if ! dotnet build EdgeCredit.sln -c "$config" -nologo -clp:ErrorsOnly; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+passed=0; failed=0; skipped=0; status=0
+for project in tests/*.Tests/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  echo "tests/run.sh: $name"
+  log=$(mktemp)
+  dotnet test "$project" -c "$config" --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log" | grep -E "^\s+(Failed|Passed|Skipped) |Error Message|Assert|^(Passed|Failed)!" || true
+  summary=$(grep -E "(Passed|Failed)!\s+-\s+Failed:" "$log" | tail -1)
+  if [ -z "$summary" ]; then
+    echo "tests/run.sh: $name produced no summary (test host crashed?)"; tail -40 "$log"
+    failed=$((failed + 1)); status=1
+  else
+    f=$(sed -E 's/.*Failed:\s+([0-9]+).*/\1/' <<<"$summary")
+    p=$(sed -E 's/.*Passed:\s+([0-9]+).*/\1/' <<<"$summary")
+    s=$(sed -E 's/.*Skipped:\s+([0-9]+).*/\1/' <<<"$summary")
+    passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+    [ "$f" -ne 0 ] && status=1
+  fi
+  rm -f "$log"
+done
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status
