@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
-using EdgeCredit.Integration.Tests.Infrastructure;
-using EdgeCredit.Integration.Tests.Servers;
+using EdgeCredit.Testing.Infrastructure;
+using EdgeCredit.Testing.Servers;
 using MQTTnet;
 using MQTTnet.Protocol;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace EdgeCredit.Integration.Tests.Infrastructure;
+namespace EdgeCredit.Testing.Infrastructure;
 
 /// <summary>A real child process whose output lines are kept for assertions. Owns the process handle.</summary>
 internal sealed class ChildProcess : IAsyncDisposable

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace EdgeCredit.Integration.Tests.Servers;
+namespace EdgeCredit.Testing.Servers;
 
 /// <summary>A throw-away CA with server and client certificates, made by deploy/mosquitto/make-certs.sh.</summary>
 internal sealed class TestCertificates

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace EdgeCredit.Integration.Tests.Infrastructure;
+namespace EdgeCredit.Testing.Infrastructure;
 
 internal static class FreePort
 {

@@ -1,4 +1,4 @@
-namespace EdgeCredit.Integration.Tests.Infrastructure;
+namespace EdgeCredit.Testing.Infrastructure;
 
 /// <summary>Where the repository, its deploy files and the built programs are, found from the test assembly.</summary>
 internal static class RepoPaths

@@ -1,9 +1,9 @@
 using System.Security.Cryptography.X509Certificates;
-using EdgeCredit.Integration.Tests.Servers;
+using EdgeCredit.Testing.Servers;
 using MQTTnet;
 using MQTTnet.Formatter;
 
-namespace EdgeCredit.Integration.Tests.Infrastructure;
+namespace EdgeCredit.Testing.Infrastructure;
 
 /// <summary>MQTT 5 clients of the test mosquitto that present a client certificate and trust only the test CA.</summary>
 internal static class MqttTls

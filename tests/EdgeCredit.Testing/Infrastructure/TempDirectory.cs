@@ -1,4 +1,4 @@
-namespace EdgeCredit.Integration.Tests.Infrastructure;
+namespace EdgeCredit.Testing.Infrastructure;
 
 /// <summary>A directory under /tmp owned by one test, deleted at the end unless EDGECREDIT_KEEP_TEST_DIRS is set.</summary>
 internal sealed class TempDirectory : IDisposable

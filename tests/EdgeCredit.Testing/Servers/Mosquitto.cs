@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using EdgeCredit.Integration.Tests.Infrastructure;
+using EdgeCredit.Testing.Infrastructure;
 
-namespace EdgeCredit.Integration.Tests.Servers;
+namespace EdgeCredit.Testing.Servers;
 
 /// <summary>
 /// A real mosquitto started from deploy/mosquitto/mosquitto.conf, changing only the certificate directory

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# The EdgeCredit demo on embedded defaults, in one command, with no external servers:
+#   one collector (embedded MQTT broker + SQLite + REST API) and three simulated edge agents for three
+#   enterprises (two producing, one stopped). Prints the API URL and a working API key; within a minute
+#   the API shows every enterprise's signals. Ctrl-C stops everything. Data stays in .demo/ for a look.
+# Ports: API_PORT (default 5080) and MQTT_PORT (default 1883); the next free port is taken if busy.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+demo="$root/.demo"
+window=${DEMO_WINDOW:-00:00:10}
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() { local p=$1; while ! port_free "$p"; do p=$((p + 1)); done; echo "$p"; }
+api_port=$(free_port "${API_PORT:-5080}")
+mqtt_port=$(free_port "${MQTT_PORT:-1883}")
+
+echo "[demo] building (Release)..."
+dotnet build "$root/EdgeCredit.sln" -c Release -nologo -clp:ErrorsOnly -v quiet >/dev/null || {
+  echo "[demo] build failed; run: dotnet build EdgeCredit.sln -c Release" >&2; exit 1; }
+collector_dll="$root/collector/EdgeCredit.Collector/bin/Release/net10.0/EdgeCredit.Collector.dll"
+agent_dll="$root/edge-agent/EdgeCredit.Agent/bin/Release/net10.0/EdgeCredit.Agent.dll"
+
+rm -rf "$demo" && mkdir -p "$demo"
+pids=()
+cleanup() {
+  trap - INT TERM EXIT
+  echo; echo "[demo] stopping..."
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  echo "[demo] stopped; logs and databases are in $demo"
+}
+trap cleanup INT TERM EXIT
+
+api_key=$(dotnet "$collector_dll" new-secret)
+api_hash=$(dotnet "$collector_dll" hash-secret "$api_key")
+
+# enterprise/device:profile:machines (name@ratedKw/idleKw, ...)
+fleet=(
+  "acme-metal/gw-01:Normal:press-1@45/6,press-2@30/4,lathe-1@12/1.5"
+  "hongda-textile/gw-02:Normal:loom-1@8/1,loom-2@8/1"
+  "lotus-plastics/gw-03:Stopped:injector-1@60/8"
+)
+collector_args=(--urls "http://127.0.0.1:$api_port" --Broker:Mode=Embedded --Broker:Port="$mqtt_port"
+  --Storage:Path="$demo/collector/collector.db" --Api:Keys:0:Name=demo-lender --Api:Keys:0:KeyHash="$api_hash"
+  --Logging:Console:FormatterOptions:SingleLine=true)
+declare -A secrets
+i=0
+for entry in "${fleet[@]}"; do
+  id=${entry%%:*}; enterprise=${id%%/*}; device=${id#*/}
+  secret=$(dotnet "$collector_dll" new-secret)
+  secrets[$device]=$secret
+  collector_args+=(--Registry:Devices:$i:Id="$device" --Registry:Devices:$i:Enterprise="$enterprise"
+    --Registry:Devices:$i:SecretHash="$(dotnet "$collector_dll" hash-secret "$secret")")
+  i=$((i + 1))
+done
+
+echo "[demo] starting collector: API http://127.0.0.1:$api_port, embedded MQTT broker 127.0.0.1:$mqtt_port"
+(cd "$(dirname "$collector_dll")" && exec dotnet "$collector_dll" "${collector_args[@]}") >"$demo/collector.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 150); do
+  curl -fsS "http://127.0.0.1:$api_port/healthz" >/dev/null 2>&1 && break
+  kill -0 "${pids[0]}" 2>/dev/null || { echo "[demo] collector exited; see $demo/collector.log:" >&2; tail -20 "$demo/collector.log" >&2; exit 1; }
+  sleep 0.2
+done
+
+for entry in "${fleet[@]}"; do
+  id=${entry%%:*}; enterprise=${id%%/*}; device=${id#*/}
+  rest=${entry#*:}; profile=${rest%%:*}; machines=${rest#*:}
+  args=(--Agent:Enterprise="$enterprise" --Agent:Device="$device" --Agent:DataDirectory="$demo/$device" --Agent:Window="$window"
+    --Publishing:Host=127.0.0.1 --Publishing:Port="$mqtt_port" --Publishing:Password="${secrets[$device]}"
+    --Logging:Console:FormatterOptions:SingleLine=true)
+  m=0
+  IFS=',' read -ra list <<<"$machines"
+  for machine in "${list[@]}"; do
+    name=${machine%%@*}; kw=${machine#*@}
+    args+=(--Simulator:Machines:$m:Name="$name" --Simulator:Machines:$m:RatedKw="${kw%%/*}" --Simulator:Machines:$m:IdleKw="${kw#*/}"
+      --Simulator:Machines:$m:Profile="$profile" --Simulator:Machines:$m:ShiftStart=00:00 --Simulator:Machines:$m:ShiftEnd=23:59:59
+      --Simulator:Machines:$m:Seed=$((m + 7)))
+    days=(Monday Tuesday Wednesday Thursday Friday Saturday Sunday)
+    for d in "${!days[@]}"; do args+=(--Simulator:Machines:$m:WorkDays:$d="${days[$d]}"); done
+    m=$((m + 1))
+  done
+  echo "[demo] starting edge agent $device for $enterprise ($profile, ${#list[@]} machines, $window windows)"
+  (cd "$(dirname "$agent_dll")" && exec dotnet "$agent_dll" "${args[@]}") >"$demo/agent-$device.log" 2>&1 &
+  pids+=($!)
+done
+
+start=$(date +%s)
+echo "[demo] waiting for signals to reach the API..."
+for entry in "${fleet[@]}"; do
+  id=${entry%%:*}; enterprise=${id%%/*}
+  until curl -fsS -H "X-Api-Key: $api_key" "http://127.0.0.1:$api_port/api/v1/enterprises/$enterprise/signals?limit=1" 2>/dev/null | grep -q '"kind"'; do
+    if [ $(( $(date +%s) - start )) -gt 90 ]; then echo "[demo] no signals from $enterprise after 90 s; see $demo/*.log" >&2; exit 1; fi
+    sleep 1
+  done
+  echo "[demo] $enterprise: signals visible after $(( $(date +%s) - start )) s"
+done
+
+cat <<INFO
+
+  EdgeCredit demo is running.
+    API      http://127.0.0.1:$api_port/api/v1   (OpenAPI: http://127.0.0.1:$api_port/openapi/v1.json)
+    API key  $api_key
+  Try:
+    curl -H "X-Api-Key: $api_key" http://127.0.0.1:$api_port/api/v1/enterprises
+    curl -H "X-Api-Key: $api_key" http://127.0.0.1:$api_port/api/v1/devices
+    curl -H "X-Api-Key: $api_key" "http://127.0.0.1:$api_port/api/v1/enterprises/acme-metal/signals?kind=energy"
+  Logs: $demo/*.log   Press Ctrl-C to stop.
+INFO
+wait
