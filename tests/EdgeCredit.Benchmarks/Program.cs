@@ -1,1 +1,27 @@
-Console.WriteLine("benchmarks: nothing yet");
+using System.Globalization;
+using EdgeCredit.Benchmarks;
+
+// Benchmarks that print figures. Run in Release: dotnet run -c Release --project tests/EdgeCredit.Benchmarks -- <name> [options]
+//   ingest --broker mosquitto|embedded [--devices 50] [--batches 100000] [--signals 10] [--inflight 32]
+//   agent-memory [--seconds 60]
+//   backlog [--hours 24]
+var name = args.FirstOrDefault() ?? "help";
+string Option(string key, string fallback)
+{
+    var i = Array.IndexOf(args, "--" + key);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}
+
+int Int(string key, int fallback) => int.Parse(Option(key, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+switch (name)
+{
+    case "ingest":
+        await new IngestBenchmark(new IngestSettings(Option("broker", "mosquitto"), Int("devices", 50), Int("batches", 100_000), Int("signals", 10), Int("inflight", 32))).RunAsync();
+        break;
+    default:
+        Console.WriteLine("usage: ingest --broker mosquitto|embedded [--devices N] [--batches N] [--signals N] [--inflight N] | agent-memory | backlog");
+        return 2;
+}
+
+return 0;

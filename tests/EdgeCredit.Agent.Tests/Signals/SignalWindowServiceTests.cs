@@ -1,0 +1,74 @@
+using EdgeCredit.Agent.Hosting;
+using EdgeCredit.Agent.Meters;
+using EdgeCredit.Agent.Outbox;
+using EdgeCredit.Agent.Signals;
+using EdgeCredit.Agent.Tests.Support;
+using EdgeCredit.Protocol;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EdgeCredit.Agent.Tests.Signals;
+
+public sealed class SignalWindowServiceTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly TestLog _log = new(output);
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Run_FakeClockPastTwoBoundaries_StoresTwoFullWindowsAndSkipsThePartialOne()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 4, 0, 30, TimeSpan.Zero)); // Wednesday 12:00:30 Shanghai
+        var counters = new AgentCounters();
+        using var outbox = OutboxStore.Open(_dir.File("outbox.db"), OutboxOptions.MiB * 16, time, counters, _log.For<OutboxStore>());
+        var machines = new[]
+        {
+            new MachineOptions { Name = "press-1", RatedKw = 22, IdleKw = 2.5, Seed = 1 },
+            new MachineOptions { Name = "idle-3", RatedKw = 5, IdleKw = 0.5, Seed = 2, Profile = MachineProfile.Stopped },
+        };
+        var simulators = machines.Select(m => new SimulatedMachine(m)).ToArray();
+        var agent = new AgentOptions { Enterprise = "acme", Device = "gw-01", Window = TimeSpan.FromMinutes(1) };
+        using var service = new SignalWindowService(simulators, outbox, Options.Create(agent), Options.Create(new SimulatorOptions()), time, counters, _log.For<SignalWindowService>());
+
+        await service.StartAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(150)); // to 04:03:00
+        await Eventually.TrueAsync(() => outbox.Depth == 2, "two windows stored");
+        await service.StopAsync(CancellationToken.None);
+
+        var batches = outbox.PeekOldest(10).Select(e => SignalBatchParser.Parse(e.Payload.Span)).ToList();
+        Assert.All(batches, b => Assert.True(b.IsValid, b.Detail));
+        var first = batches[0].Batch!;
+        var second = batches[1].Batch!;
+        Assert.Equal(first.Sequence + 1, second.Sequence);
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 4, 1, 0, TimeSpan.Zero), first.Signals[0].Start);
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 4, 2, 0, TimeSpan.Zero), second.Signals[0].Start);
+        Assert.Equal(12, first.Signals.Count);
+        Assert.All(first.Signals, s => Assert.Equal(SignalQuality.Simulated, s.Quality));
+
+        var expectedKws = Enumerable.Range(0, 60).Sum(s => simulators[0].ReadAt(first.Signals[0].Start.AddSeconds(s)).Kilowatts);
+        var energy = first.Signals.Single(s => s.Source == "press-1" && s.Kind == SignalKind.Energy).Value;
+        Assert.Equal(expectedKws / 3600, energy, 6);
+        var stopped = first.Signals.Where(s => s.Source == "idle-3").ToDictionary(s => s.Kind, s => s.Value);
+        Assert.Equal(60, stopped[SignalKind.OffSeconds]);
+        Assert.Equal(0, stopped[SignalKind.Energy]);
+        _log.AssertNoUnexpectedErrors();
+    }
+
+    [Fact]
+    public async Task Run_NoSources_StoresNothing()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 4, 0, 30, TimeSpan.Zero));
+        var counters = new AgentCounters();
+        using var outbox = OutboxStore.Open(_dir.File("outbox.db"), OutboxOptions.MiB * 16, time, counters, _log.For<OutboxStore>());
+        var agent = new AgentOptions { Enterprise = "acme", Device = "gw-01" };
+        using var service = new SignalWindowService([], outbox, Options.Create(agent), Options.Create(new SimulatorOptions()), time, counters, _log.For<SignalWindowService>());
+
+        await service.StartAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(150));
+        await Eventually.TrueAsync(() => _log.Entries.Count(e => e.EventId == 3003) == 2, "two empty windows noticed");
+        await service.StopAsync(CancellationToken.None);
+
+        Assert.Equal(0, outbox.Depth);
+    }
+}

@@ -1,0 +1,72 @@
+using EdgeCredit.Collector.Devices;
+using EdgeCredit.Collector.Ingest;
+using EdgeCredit.Collector.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EdgeCredit.Collector.Tests;
+
+/// <summary>The ingest stage on a temporary SQLite file, with a fake clock and a running writer.</summary>
+internal sealed class IngestHarness : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 25, 21, 45, 0, TimeSpan.Zero);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly string _directory;
+
+    public IngestHarness(int maxBatchMessages = 1000, int queueCapacity = 20_000)
+    {
+        _directory = Directory.CreateTempSubdirectory("collector-ingest-").FullName;
+        Time = new FakeTimeProvider(Now);
+        var ingestOptions = Options.Create(new IngestOptions { MaxBatchMessages = maxBatchMessages, MaxBatchDelay = TimeSpan.Zero, QueueCapacity = queueCapacity });
+        var registryOptions = new RegistryOptions();
+        registryOptions.Devices.Add(new DeviceOptions { Id = TestBatches.Device, Enterprise = TestBatches.Enterprise, SecretHash = SecretHash.Create("s3cret").ToString() });
+        registryOptions.Devices.Add(new DeviceOptions { Id = TestBatches.OtherDevice, Enterprise = TestBatches.Enterprise, SecretHash = SecretHash.Create("other").ToString() });
+        Database = new CollectorDatabase(Options.Create(new StorageOptions { Path = Path.Combine(_directory, "sub", "collector.db") }));
+        Queue = new IngestQueue(ingestOptions);
+        Counters = new IngestCounters(Queue);
+        Ingestor = new SignalIngestor(Queue, new DeviceRegistry(Options.Create(registryOptions)), ingestOptions, Time);
+        Writer = new IngestWriter(Queue, Database, Counters, ingestOptions, Time, NullLogger<IngestWriter>.Instance);
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public CollectorDatabase Database { get; }
+
+    public IngestQueue Queue { get; }
+
+    public IngestCounters Counters { get; }
+
+    public SignalIngestor Ingestor { get; }
+
+    public IngestWriter Writer { get; }
+
+    public Task StartAsync() => Writer.StartAsync(_stop.Token);
+
+    public long Scalar(string sql)
+    {
+        using var connection = Database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public string? Text(string sql)
+    {
+        using var connection = Database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar() as string;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await Writer.StopAsync(CancellationToken.None);
+        Writer.Dispose();
+        _stop.Dispose();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
