@@ -1,4 +1,22 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-await app.RunAsync();
+using EdgeCredit.Collector.Hosting;
+
+if (CollectorCli.TryRun(args, Console.Out, Console.Error) is { } verbExitCode)
+{
+    return verbExitCode;
+}
+
+try
+{
+    await using var app = CollectorHost.Build(args);
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (StartupErrors.TryDescribe(ex, out var lines))
+{
+    foreach (var line in lines)
+    {
+        await Console.Error.WriteLineAsync(line);
+    }
+
+    return 2;
+}

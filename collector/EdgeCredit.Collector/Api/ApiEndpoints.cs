@@ -1,0 +1,179 @@
+using System.Globalization;
+using EdgeCredit.Collector.Broker;
+using EdgeCredit.Collector.Devices;
+using EdgeCredit.Collector.Ingest;
+using EdgeCredit.Collector.Storage;
+using EdgeCredit.Protocol;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace EdgeCredit.Collector.Api;
+
+/// <summary>The REST endpoints: /healthz without a key, everything under /api/v1 with one.</summary>
+internal static class ApiEndpoints
+{
+    public const int DefaultSignalLimit = 10_000;
+    public const int MaxSignalLimit = 100_000;
+    public const int DefaultQuarantineLimit = 100;
+    public const int MaxQuarantineLimit = 10_000;
+
+    public static WebApplication MapApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapOpenApi();
+        app.MapGet("/healthz", GetHealthAsync).WithName("health");
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyFilter>();
+        api.MapGet("/devices", GetDevicesAsync).WithName("devices");
+        api.MapGet("/enterprises", GetEnterprisesAsync).WithName("enterprises");
+        api.MapGet("/enterprises/{id}/signals", GetSignalsAsync).WithName("signals");
+        api.MapGet("/quarantine", GetQuarantineAsync).WithName("quarantine");
+        api.MapGet("/ingest/stats", (IngestCounters counters) => TypedResults.Ok(counters.Snapshot())).WithName("ingestStats");
+        return app;
+    }
+
+    private static async Task<IResult> GetHealthAsync(CollectorReader reader, IngestQueue queue, IOptions<BrokerOptions> broker, CancellationToken cancellationToken)
+    {
+        bool reachable;
+        try
+        {
+            reachable = await reader.PingAsync(cancellationToken);
+        }
+        catch (SqliteException)
+        {
+            reachable = false;
+        }
+
+        var body = new HealthResponse(reachable ? "ok" : "degraded", broker.Value.Mode.ToString().ToLowerInvariant(), queue.Depth, reachable);
+        return reachable ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static async Task<IResult> GetDevicesAsync(CollectorReader reader, DeviceRegistry registry, CancellationToken cancellationToken)
+    {
+        var rows = (await reader.GetDevicesAsync(cancellationToken)).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var result = new List<DeviceResponse>();
+        foreach (var device in registry.Devices)
+        {
+            result.Add(rows.Remove(device.Id, out var row)
+                ? ToResponse(row)
+                : new DeviceResponse(device.Id, device.Enterprise, false, null, null, null, 0, null, null, null));
+        }
+
+        // Devices with stored data that are no longer in the registry stay visible.
+        result.AddRange(rows.Values.Select(ToResponse));
+        return TypedResults.Ok(result);
+    }
+
+    private static async Task<IResult> GetEnterprisesAsync(CollectorReader reader, DeviceRegistry registry, CancellationToken cancellationToken)
+    {
+        var result = new List<EnterpriseResponse>();
+        foreach (var enterprise in registry.Enterprises)
+        {
+            var last = await reader.GetLastSignalEndAsync(enterprise.Id, cancellationToken);
+            result.Add(new EnterpriseResponse(enterprise.Id, enterprise.Name, enterprise.Devices.Count, FromMs(last)));
+        }
+
+        return TypedResults.Ok(result);
+    }
+
+    private static async Task<IResult> GetSignalsAsync(
+        string id,
+        string? from,
+        string? to,
+        string? kind,
+        string? limit,
+        CollectorReader reader,
+        DeviceRegistry registry,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (!registry.TryGetEnterprise(id, out _))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown enterprise", detail: $"No enterprise '{id}' is registered; GET /api/v1/enterprises lists them.");
+        }
+
+        var now = time.GetUtcNow();
+        DateTimeOffset toTime = now, fromTime;
+        if (to is not null && !TryParseTime(to, out toTime))
+        {
+            return BadParameter("to", to, "an ISO-8601 time such as 2026-11-25T00:00:00Z");
+        }
+
+        fromTime = toTime.AddHours(-24);
+        if (from is not null && !TryParseTime(from, out fromTime))
+        {
+            return BadParameter("from", from, "an ISO-8601 time such as 2026-11-25T00:00:00Z");
+        }
+
+        if (fromTime >= toTime)
+        {
+            return BadParameter("from", from ?? fromTime.ToString("O", CultureInfo.InvariantCulture), $"a time before to ({toTime:O})");
+        }
+
+        string? kindName = null;
+        if (kind is not null)
+        {
+            if (!SignalVocabulary.TryParseKind(kind, out var parsed))
+            {
+                return BadParameter("kind", kind, "one of " + string.Join(", ", SignalVocabulary.All.Select(e => SignalVocabulary.WireName(e.Kind))));
+            }
+
+            kindName = SignalVocabulary.WireName(parsed);
+        }
+
+        var count = DefaultSignalLimit;
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 1 || count > MaxSignalLimit))
+        {
+            return BadParameter("limit", limit, $"an integer from 1 to {MaxSignalLimit}");
+        }
+
+        var query = new SignalQuery(id, fromTime.ToUnixTimeMilliseconds(), toTime.ToUnixTimeMilliseconds(), kindName, count);
+        var rows = await reader.GetSignalsAsync(query, cancellationToken);
+        var signals = rows.Select(r => new SignalResponse(
+            r.Device, r.Sequence, FromMs(r.StartMs), FromMs(r.EndMs), r.Source, r.Kind, r.Value, r.Unit, r.Quality)).ToArray();
+        return TypedResults.Ok(new SignalsResponse(id, fromTime, toTime, signals.Length, signals));
+    }
+
+    private static async Task<IResult> GetQuarantineAsync(string? reason, string? limit, CollectorReader reader, CancellationToken cancellationToken)
+    {
+        if (reason is not null && !ProtocolJson.TryParseEnum<RejectReason>(reason, out _))
+        {
+            return BadParameter("reason", reason, "one of " + string.Join(", ", Enum.GetValues<RejectReason>().Select(r => ProtocolJson.EnumWireName(r))));
+        }
+
+        var count = DefaultQuarantineLimit;
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 1 || count > MaxQuarantineLimit))
+        {
+            return BadParameter("limit", limit, $"an integer from 1 to {MaxQuarantineLimit}");
+        }
+
+        var rows = await reader.GetQuarantineAsync(reason, count, cancellationToken);
+        return TypedResults.Ok(rows.Select(r => new QuarantineResponse(
+            r.Id, FromMs(r.ReceivedAtMs), r.Topic, r.ClientId, r.Reason, r.Detail, r.PayloadBytes, r.PayloadHead)).ToArray());
+    }
+
+    private static DeviceResponse ToResponse(DeviceRow row) => new(
+        row.Id,
+        row.Enterprise,
+        row.Online,
+        FromMs(row.LastSeenMs),
+        row.FirstStoredSequence,
+        row.LastStoredSequence,
+        row.StoredBatches,
+        row.OutboxDepth,
+        row.ReportedLastSequence,
+        FromMs(row.StatusAtMs));
+
+    private static bool TryParseTime(string text, out DateTimeOffset value) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
+
+    private static IResult BadParameter(string name, string value, string allowed) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status400BadRequest,
+            title: $"Invalid query parameter '{name}'",
+            detail: $"{name}='{value}' is not valid; allowed: {allowed}.",
+            extensions: new Dictionary<string, object?> { ["parameter"] = name, ["value"] = value, ["allowed"] = allowed });
+
+    private static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+
+    private static DateTimeOffset? FromMs(long? ms) => ms is { } value ? DateTimeOffset.FromUnixTimeMilliseconds(value) : null;
+}

@@ -1,0 +1,9 @@
+namespace EdgeCredit.Collector.Api;
+
+/// <summary>One API key: <c>Api:Keys:N</c>. Only the salted hash is configured, made by <c>hash-secret</c>.</summary>
+internal sealed class ApiKeyOptions
+{
+    public string? Name { get; set; }
+
+    public string? KeyHash { get; set; }
+}

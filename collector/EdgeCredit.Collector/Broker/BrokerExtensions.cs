@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+
+namespace EdgeCredit.Collector.Broker;
+
+internal static class BrokerExtensions
+{
+    /// <summary>Registers the embedded broker or the external broker client, by Broker:Mode.</summary>
+    public static IHostApplicationBuilder AddBroker(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptionsWithValidateOnStart<BrokerOptions>().BindConfiguration(BrokerOptions.SectionName);
+        builder.Services.AddSingleton<IValidateOptions<BrokerOptions>, BrokerOptionsValidator>();
+
+        // The mode is read from configuration here because it decides which services exist; the validator checks it at start.
+        var text = builder.Configuration[$"{BrokerOptions.SectionName}:{nameof(BrokerOptions.Mode)}"];
+        var mode = Enum.TryParse<BrokerMode>(text, ignoreCase: true, out var parsed) ? parsed : BrokerMode.Embedded;
+        if (mode == BrokerMode.External)
+        {
+            builder.Services.AddHostedService<ExternalBrokerClient>();
+        }
+        else
+        {
+            builder.Services.AddHostedService<EmbeddedBroker>();
+        }
+
+        return builder;
+    }
+}
