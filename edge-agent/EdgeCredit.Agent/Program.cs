@@ -1,5 +1,27 @@
+using EdgeCredit.Agent.Hosting;
+using EdgeCredit.Agent.Meters;
+using EdgeCredit.Agent.Outbox;
+using EdgeCredit.Agent.Publishing;
+using EdgeCredit.Agent.Signals;
 using Microsoft.Extensions.Hosting;
 
-var builder = Host.CreateApplicationBuilder(args);
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddAgentCore().AddMeters().AddSignals().AddOutbox().AddPublishing();
 using var host = builder.Build();
+try
+{
+    ConfigurationErrors.Validate(host.Services);
+}
+catch (Exception ex) when (ConfigurationErrors.TryDescribe(ex, out var lines))
+{
+    await Console.Error.WriteLineAsync("EdgeCredit agent: invalid configuration, not starting:");
+    foreach (var line in lines)
+    {
+        await Console.Error.WriteLineAsync("  " + line);
+    }
+
+    return ConfigurationErrors.ExitCode;
+}
+
 await host.RunAsync();
+return 0;

@@ -36,7 +36,7 @@ public sealed class OptionsValidationTests
     [InlineData("Publishing:BacklogBatchesPerSecond", "0", "allowed 1 to 10000")]
     [InlineData("Publishing:KeepAlive", "00:00:00", "allowed 00:00:01")]
     [InlineData("Publishing:PublishTimeout", "01:00:00", "to 00:05:00")]
-    [InlineData("Publishing:StatusInterval", "00:00:00.100", "allowed 00:00:01 to 01:00:00")]
+    [InlineData("Publishing:StatusInterval", "00:00:00.5000000", "allowed 00:00:01 to 01:00:00")]
     [InlineData("Simulator:Machines:0:RatedKw", "20000", "allowed 0.1 to 10000")]
     [InlineData("Simulator:Machines:0:IdleKw", "25", "allowed 0 to 20")]
     [InlineData("Simulator:Machines:0:NoiseFraction", "0.9", "allowed 0 to 0.5")]

@@ -12,7 +12,7 @@ public sealed class OutboxStoreTests(ITestOutputHelper output) : IDisposable
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 4, 0, 0, TimeSpan.Zero);
     private readonly TempDirectory _dir = new();
     private readonly TestLog _log = new(output);
-    private readonly FakeTimeProvider _time = new(Now);
+    private FakeTimeProvider _time = new(Now);
     private readonly AgentCounters _counters = new();
 
     public void Dispose() => _dir.Dispose();
@@ -93,7 +93,7 @@ public sealed class OutboxStoreTests(ITestOutputHelper output) : IDisposable
             outbox.Remove(last); // even the newest, acknowledged batch's number must not come back
         }
 
-        _time.SetUtcNow(Now.AddDays(-1)); // a clock that went backwards must not matter either
+        _time = new FakeTimeProvider(Now.AddDays(-1)); // a clock that went backwards must not matter either
         using var reopened = Open(path);
         var next = reopened.Append(Batches.Draft("gw-01", 2));
 

@@ -32,6 +32,7 @@ public sealed class SignalWindowServiceTests(ITestOutputHelper output) : IDispos
         using var service = new SignalWindowService(simulators, outbox, Options.Create(agent), Options.Create(new SimulatorOptions()), time, counters, _log.For<SignalWindowService>());
 
         await service.StartAsync(CancellationToken.None);
+        await Eventually.TrueAsync(() => _log.Has(3001), "service waiting for its first window");
         time.Advance(TimeSpan.FromSeconds(150)); // to 04:03:00
         await Eventually.TrueAsync(() => outbox.Depth == 2, "two windows stored");
         await service.StopAsync(CancellationToken.None);
@@ -65,6 +66,7 @@ public sealed class SignalWindowServiceTests(ITestOutputHelper output) : IDispos
         using var service = new SignalWindowService([], outbox, Options.Create(agent), Options.Create(new SimulatorOptions()), time, counters, _log.For<SignalWindowService>());
 
         await service.StartAsync(CancellationToken.None);
+        await Eventually.TrueAsync(() => _log.Has(3001), "service waiting for its first window");
         time.Advance(TimeSpan.FromSeconds(150));
         await Eventually.TrueAsync(() => _log.Entries.Count(e => e.EventId == 3003) == 2, "two empty windows noticed");
         await service.StopAsync(CancellationToken.None);

@@ -1,0 +1,33 @@
+using EdgeCredit.Agent.Publishing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EdgeCredit.Agent.Hosting;
+
+/// <summary>Logs the pipeline counters every status interval, connected or not.</summary>
+internal sealed partial class CountersLogService(
+    AgentCounters counters,
+    IOptions<PublishingOptions> options,
+    TimeProvider time,
+    ILogger<CountersLogService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.StatusInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                Counters(logger, counters.OutboxDepth, counters.LastSequence, counters.Sent, counters.Retried, counters.Dropped, counters.Reconnects, counters.Rejected, counters.Quarantined);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Counters: outbox depth {OutboxDepth}, last sequence {LastSequence}, sent {Sent}, retried {Retried}, dropped {Dropped}, reconnects {Reconnects}, rejected {Rejected}, quarantined {Quarantined}")]
+    private static partial void Counters(ILogger logger, long outboxDepth, long lastSequence, long sent, long retried, long dropped, long reconnects, long rejected, long quarantined);
+}

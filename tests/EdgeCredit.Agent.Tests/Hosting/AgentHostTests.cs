@@ -1,0 +1,56 @@
+using System.Buffers;
+using EdgeCredit.Agent.Hosting;
+using EdgeCredit.Agent.Meters;
+using EdgeCredit.Agent.Outbox;
+using EdgeCredit.Agent.Publishing;
+using EdgeCredit.Agent.Signals;
+using EdgeCredit.Agent.Tests.Support;
+using EdgeCredit.Protocol;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeCredit.Agent.Tests.Hosting;
+
+/// <summary>The whole pipeline as Program wires it: simulator → windows → outbox → MQTT, against an in-process broker.</summary>
+public sealed class AgentHostTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Run_OneSecondWindows_ValidBatchesReachTheBroker()
+    {
+        await using var broker = await TestBroker.StartAsync();
+        using var dir = new TempDirectory();
+        var log = new TestLog(output);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = dir.Path });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Agent:Enterprise"] = "acme",
+            ["Agent:Device"] = "gw-host",
+            ["Agent:Window"] = "00:00:01",
+            ["Simulator:SampleInterval"] = "00:00:00.250",
+            ["Simulator:Machines:0:Name"] = "press-1",
+            ["Simulator:Machines:0:ShiftStart"] = "00:00",
+            ["Simulator:Machines:0:ShiftEnd"] = "00:00",
+            ["Simulator:Machines:0:WorkDays:0"] = "Monday",
+            ["Simulator:Machines:1:Name"] = "cnc-2",
+            ["Simulator:Machines:1:Profile"] = "Stopped",
+            ["Publishing:Port"] = broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        builder.Logging.AddProvider(log).SetMinimumLevel(LogLevel.Debug);
+        builder.AddAgentCore().AddMeters().AddSignals().AddOutbox().AddPublishing();
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        await Eventually.TrueAsync(() => broker.SignalSequences().Count >= 3, "three batches at the broker");
+        await host.StopAsync();
+
+        var sequences = broker.SignalSequences();
+        Assert.Equal(sequences.Order(), sequences);
+        var batch = SignalBatchParser.Parse(broker.Accepted.First(m => m.Topic == Topics.SignalsOf("acme", "gw-host")).Payload.ToArray()).Batch!;
+        Assert.Equal(12, batch.Signals.Count);
+        Assert.All(batch.Signals, s => Assert.Equal(TimeSpan.FromSeconds(1), s.End - s.Start));
+        Assert.True(File.Exists(Path.Combine(dir.Path, "data", "agent", OutboxExtensions.FileName)));
+        Assert.Equal(DeviceState.Offline, (await broker.RetainedStatusAsync(Topics.StatusOf("acme", "gw-host")))?.State);
+        log.AssertNoUnexpectedErrors();
+    }
+}
