@@ -39,7 +39,7 @@ api_hash=$(dotnet "$collector_dll" hash-secret "$api_key")
 fleet=(
   "acme-metal/gw-01:Normal:press-1@45/6,press-2@30/4,lathe-1@12/1.5"
   "hongda-textile/gw-02:Normal:loom-1@8/1,loom-2@8/1"
-  "lotus-plastics/gw-03:Stopped:injector-1@60/8"
+  "lotus-plastics/gw-03:Stopped:injector-1@60/8,dryer-1@20/3"
 )
 collector_args=(--urls "http://127.0.0.1:$api_port" --Broker:Mode=Embedded --Broker:Port="$mqtt_port"
   --Storage:Path="$demo/collector/collector.db" --Api:Keys:0:Name=demo-lender --Api:Keys:0:KeyHash="$api_hash"

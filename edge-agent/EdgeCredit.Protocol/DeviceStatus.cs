@@ -24,6 +24,12 @@ public sealed record DeviceStatus
     /// <summary>Publish attempts that failed and will be retried, since the agent started.</summary>
     public long? Retried { get; init; }
 
+    /// <summary>Batches the broker acknowledged that still wait for the collector's receipt.</summary>
+    public long? AwaitingReceipt { get; init; }
+
+    /// <summary>Batches the collector refused (see their reasons in the agent's outbox quarantine), since the agent started.</summary>
+    public long? Refused { get; init; }
+
     /// <summary>Batches discarded because the outbox hit its size cap, over the outbox's lifetime.</summary>
     public long? Dropped { get; init; }
 

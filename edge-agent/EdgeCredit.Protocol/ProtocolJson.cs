@@ -14,6 +14,7 @@ namespace EdgeCredit.Protocol;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(SignalBatch))]
 [JsonSerializable(typeof(DeviceStatus))]
+[JsonSerializable(typeof(DeliveryReceipt))]
 public sealed partial class ProtocolJson : JsonSerializerContext
 {
     private static readonly ConcurrentDictionary<Enum, string> WireNames = new();
@@ -23,6 +24,11 @@ public sealed partial class ProtocolJson : JsonSerializerContext
     public static byte[] Serialize(DeviceStatus status) => JsonSerializer.SerializeToUtf8Bytes(status, Default.DeviceStatus);
 
     public static DeviceStatus? DeserializeStatus(ReadOnlySpan<byte> utf8) => JsonSerializer.Deserialize(utf8, Default.DeviceStatus);
+
+    public static byte[] Serialize(DeliveryReceipt receipt) => JsonSerializer.SerializeToUtf8Bytes(receipt, Default.DeliveryReceipt);
+
+    /// <summary>Reads a receipt; throws <see cref="JsonException"/> when the payload is not one.</summary>
+    public static DeliveryReceipt? DeserializeReceipt(ReadOnlySpan<byte> utf8) => JsonSerializer.Deserialize(utf8, Default.DeliveryReceipt);
 
     /// <summary>The wire name of an enum value (the value of its <see cref="JsonStringEnumMemberNameAttribute"/>).</summary>
     public static string EnumWireName<T>(T value)

@@ -7,6 +7,7 @@ public static class Topics
     public const string Signals = "signals";
     public const string Status = "status";
     public const string Events = "events";
+    public const string Receipts = "receipts";
 
     /// <summary>Wildcard that matches every channel of every device.</summary>
     public const string AllDevices = Root + "/+/+/+";
@@ -24,6 +25,9 @@ public static class Topics
     public static string StatusOf(string enterprise, string device) => For(enterprise, device, Status);
 
     public static string EventsOf(string enterprise, string device) => For(enterprise, device, Events);
+
+    /// <summary>Collector to device: which batches are durably stored (or refused).</summary>
+    public static string ReceiptsOf(string enterprise, string device) => For(enterprise, device, Receipts);
 
     /// <summary>Splits a v1 topic. Returns false for anything that is not exactly root/enterprise/device/channel.</summary>
     public static bool TryParse(string topic, out TopicAddress address)

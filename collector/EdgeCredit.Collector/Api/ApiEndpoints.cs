@@ -31,7 +31,7 @@ internal static class ApiEndpoints
         return app;
     }
 
-    private static async Task<IResult> GetHealthAsync(CollectorReader reader, IngestQueue queue, IOptions<BrokerOptions> broker, CancellationToken cancellationToken)
+    private static async Task<IResult> GetHealthAsync(CollectorReader reader, IngestQueue queue, IOptions<BrokerOptions> broker, BrokerReadiness readiness, CancellationToken cancellationToken)
     {
         bool reachable;
         try
@@ -43,8 +43,9 @@ internal static class ApiEndpoints
             reachable = false;
         }
 
-        var body = new HealthResponse(reachable ? "ok" : "degraded", broker.Value.Mode.ToString().ToLowerInvariant(), queue.Depth, reachable);
-        return reachable ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+        var ready = readiness.IsReady;
+        var body = new HealthResponse(reachable && ready ? "ok" : "degraded", broker.Value.Mode.ToString().ToLowerInvariant(), ready, queue.Depth, reachable);
+        return reachable && ready ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task<IResult> GetDevicesAsync(CollectorReader reader, DeviceRegistry registry, CancellationToken cancellationToken)

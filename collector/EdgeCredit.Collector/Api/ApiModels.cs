@@ -3,7 +3,7 @@ namespace EdgeCredit.Collector.Api;
 // Response shapes of the REST API; serialised camelCase.
 #pragma warning disable SA1649, CA1819 // One file for the small response records; byte[] is the payload head, serialised as base64.
 
-internal sealed record HealthResponse(string Status, string BrokerMode, int IngestQueueDepth, bool DatabaseReachable);
+internal sealed record HealthResponse(string Status, string BrokerMode, bool BrokerReady, int IngestQueueDepth, bool DatabaseReachable);
 
 internal sealed record DeviceResponse(
     string Device,

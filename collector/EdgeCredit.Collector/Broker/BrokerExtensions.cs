@@ -10,6 +10,7 @@ internal static class BrokerExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptionsWithValidateOnStart<BrokerOptions>().BindConfiguration(BrokerOptions.SectionName);
         builder.Services.AddSingleton<IValidateOptions<BrokerOptions>, BrokerOptionsValidator>();
+        builder.Services.AddSingleton<BrokerReadiness>();
 
         // The mode is read from configuration here because it decides which services exist; the validator checks it at start.
         var text = builder.Configuration[$"{BrokerOptions.SectionName}:{nameof(BrokerOptions.Mode)}"];

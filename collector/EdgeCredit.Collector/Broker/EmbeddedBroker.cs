@@ -17,6 +17,7 @@ internal sealed partial class EmbeddedBroker(
     DeviceRegistry registry,
     SignalIngestor ingestor,
     IOptions<BrokerOptions> options,
+    BrokerReadiness readiness,
     TimeProvider time,
     ILogger<EmbeddedBroker> logger) : IHostedService, IDisposable
 {
@@ -38,6 +39,7 @@ internal sealed partial class EmbeddedBroker(
         server.ClientDisconnectedAsync += OnClientDisconnectedAsync;
         _server = server;
         await server.StartAsync();
+        readiness.Set(true);
         LogStarted(logger, value.BindAddress, value.Port);
     }
 

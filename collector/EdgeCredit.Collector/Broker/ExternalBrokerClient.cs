@@ -18,6 +18,7 @@ internal sealed partial class ExternalBrokerClient(
     SignalIngestor ingestor,
     IOptions<BrokerOptions> options,
     IOptions<IngestOptions> ingestOptions,
+    BrokerReadiness readiness,
     TimeProvider time,
     ILogger<ExternalBrokerClient> logger) : BackgroundService
 {
@@ -50,7 +51,9 @@ internal sealed partial class ExternalBrokerClient(
                     if (await ConnectAndSubscribeAsync(client, stoppingToken))
                     {
                         delay = _options.ReconnectMin;
+                        readiness.Set(true);
                         await lost.Task.WaitAsync(stoppingToken);
+                        readiness.Set(false);
                         LogDisconnected(logger, _options.Host, _options.Port);
                     }
                 }
