@@ -150,6 +150,8 @@ public sealed class ApiTests(TestCollector collector) : IClassFixture<TestCollec
         Assert.Equal(5, record.GetProperty("payloadBytes").GetInt64());
         Assert.True(stats.RootElement.GetProperty("quarantined").GetProperty("not_json").GetInt64() >= 1);
         Assert.True(stats.RootElement.TryGetProperty("queueDepth", out _));
+        Assert.True(stats.RootElement.TryGetProperty("receiptsSent", out _));
+        Assert.True(stats.RootElement.TryGetProperty("receiptsDropped", out _));
     }
 
     [Fact]

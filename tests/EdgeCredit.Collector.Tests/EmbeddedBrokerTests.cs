@@ -1,4 +1,7 @@
+using System.Buffers;
+using EdgeCredit.Collector.Ingest;
 using EdgeCredit.Protocol;
+using Microsoft.Extensions.DependencyInjection;
 using MQTTnet;
 using MQTTnet.Protocol;
 
@@ -6,6 +9,8 @@ namespace EdgeCredit.Collector.Tests;
 
 public sealed class EmbeddedBrokerTests(TestCollector collector) : IClassFixture<TestCollector>
 {
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
     [Fact]
     public async Task Connect_WrongPassword_RefusedBadUserNameOrPassword()
     {
@@ -86,6 +91,92 @@ public sealed class EmbeddedBrokerTests(TestCollector collector) : IClassFixture
     }
 
     [Fact]
+    public async Task Publish_GoodBatch_ReceiptOnOwnTopicListsItAsStored()
+    {
+        using var client = await collector.ConnectDeviceAsync();
+        var sequence = TestCollector.NextSequence();
+        var receipt = await SubscribeReceiptsAsync(client, TestBatches.Device, r => r.Stored.Contains(sequence));
+        var sentBefore = collector.Services.GetRequiredService<IngestCounters>().Snapshot().ReceiptsSent;
+
+        var result = await client.PublishAsync(SignalsMessage(TestBatches.Payload(sequence, DateTimeOffset.UtcNow)));
+        var (message, body) = await receipt.WaitAsync(Timeout);
+
+        Assert.True(result.IsSuccess, result.ReasonCode.ToString());
+        Assert.Equal([sequence], body.Stored);
+        Assert.Empty(body.Refused);
+        Assert.Equal(MqttQualityOfServiceLevel.AtLeastOnce, message.QualityOfServiceLevel);
+        Assert.False(message.Retain);
+        Assert.True(collector.Services.GetRequiredService<IngestCounters>().Snapshot().ReceiptsSent > sentBefore);
+    }
+
+    [Fact]
+    public async Task Publish_NegativeEnergy_ReceiptRefusesValueOutOfRange()
+    {
+        using var client = await collector.ConnectDeviceAsync();
+        var sequence = TestCollector.NextSequence();
+        var receipt = await SubscribeReceiptsAsync(client, TestBatches.Device, r => r.Refused.Any(b => b.Sequence == sequence));
+        var batch = TestBatches.Batch(sequence, DateTimeOffset.UtcNow);
+        var bad = batch with { Signals = [batch.Signals[0] with { Value = -5 }] };
+
+        await client.PublishAsync(SignalsMessage(ProtocolJson.Serialize(bad)));
+        var (_, body) = await receipt.WaitAsync(Timeout);
+
+        var refused = Assert.Single(body.Refused);
+        Assert.Equal(RejectReason.ValueOutOfRange, refused.Reason);
+        Assert.Contains("-5", refused.Detail, StringComparison.Ordinal);
+        Assert.Empty(body.Stored);
+        Assert.Equal(0, collector.Scalar("SELECT count(*) FROM batches WHERE sequence = $s", ("$s", sequence)));
+    }
+
+    [Fact]
+    public async Task Publish_IdenticalResend_ReceiptListsItAsStoredAgain()
+    {
+        using var client = await collector.ConnectDeviceAsync();
+        var sequence = TestCollector.NextSequence();
+        var payload = TestBatches.Payload(sequence, DateTimeOffset.UtcNow);
+        var first = await SubscribeReceiptsAsync(client, TestBatches.Device, r => r.Stored.Contains(sequence));
+        await client.PublishAsync(SignalsMessage(payload));
+        await first.WaitAsync(Timeout);
+        var second = await SubscribeReceiptsAsync(client, TestBatches.Device, r => r.Stored.Contains(sequence));
+
+        await client.PublishAsync(SignalsMessage(payload));
+        var (_, body) = await second.WaitAsync(Timeout);
+
+        Assert.Equal([sequence], body.Stored);
+        Assert.Equal(1, collector.Scalar("SELECT count(*) FROM batches WHERE sequence = $s", ("$s", sequence)));
+        Assert.Equal(0, collector.Scalar("SELECT count(*) FROM quarantine WHERE reason = 'duplicate_sequence'"));
+    }
+
+    [Fact]
+    public async Task Subscribe_OtherDevicesReceipts_NotAuthorized()
+    {
+        using var client = await collector.ConnectDeviceAsync();
+
+        var other = await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter(Topics.ReceiptsOf(TestBatches.Enterprise, TestBatches.OtherDevice), MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        var anyDevice = await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter($"{Topics.Root}/{TestBatches.Enterprise}/+/{Topics.Receipts}", MqttQualityOfServiceLevel.AtLeastOnce).Build());
+
+        Assert.Equal(MqttClientSubscribeResultCode.NotAuthorized, other.Items.Single().ResultCode);
+        Assert.Equal(MqttClientSubscribeResultCode.NotAuthorized, anyDevice.Items.Single().ResultCode);
+    }
+
+    [Fact]
+    public async Task Publish_ToOwnReceiptsTopic_NotAuthorized()
+    {
+        using var client = await collector.ConnectDeviceAsync();
+        var forged = ProtocolJson.Serialize(new DeliveryReceipt { Version = 1, Stored = [1], Refused = [] });
+
+        var result = await client.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic(Topics.ReceiptsOf(TestBatches.Enterprise, TestBatches.Device))
+            .WithPayload(forged)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build());
+
+        Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, result.ReasonCode);
+    }
+
+    [Fact]
     public async Task Publish_Status_DeviceRowUpdatedAndRetained()
     {
         using var client = await collector.ConnectDeviceAsync(TestBatches.OtherDevice, TestCollector.Secret02);
@@ -98,6 +189,25 @@ public sealed class EmbeddedBrokerTests(TestCollector collector) : IClassFixture
         Assert.True(result.ReasonCode is MqttClientPublishReasonCode.Success or MqttClientPublishReasonCode.NoMatchingSubscribers, result.ReasonCode.ToString());
         Assert.Equal(56, collector.Scalar("SELECT outbox_depth FROM devices WHERE id = 'gw-02'"));
         Assert.Equal(1, collector.Scalar("SELECT online FROM devices WHERE id = 'gw-02'"));
+    }
+
+    /// <summary>Subscribes to the device's receipts (QoS 1) and returns the first receipt that matches.</summary>
+    private static async Task<Task<(MqttApplicationMessage Message, DeliveryReceipt Receipt)>> SubscribeReceiptsAsync(IMqttClient client, string device, Func<DeliveryReceipt, bool> match)
+    {
+        var topic = Topics.ReceiptsOf(TestBatches.Enterprise, device);
+        var found = new TaskCompletionSource<(MqttApplicationMessage, DeliveryReceipt)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.ApplicationMessageReceivedAsync += e =>
+        {
+            if (e.ApplicationMessage.Topic == topic && ProtocolJson.DeserializeReceipt(e.ApplicationMessage.Payload.ToArray()) is { } receipt && match(receipt))
+            {
+                found.TrySetResult((e.ApplicationMessage, receipt));
+            }
+
+            return Task.CompletedTask;
+        };
+        var granted = await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topic, MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        Assert.Equal(MqttClientSubscribeResultCode.GrantedQoS1, granted.Items.Single().ResultCode);
+        return found.Task;
     }
 
     private static MqttApplicationMessage SignalsMessage(byte[] payload, string? topic = null) =>

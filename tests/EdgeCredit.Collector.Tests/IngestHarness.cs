@@ -15,19 +15,20 @@ internal sealed class IngestHarness : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly string _directory;
 
-    public IngestHarness(int maxBatchMessages = 1000, int queueCapacity = 20_000)
+    public IngestHarness(int maxBatchMessages = 1000, int queueCapacity = 20_000, int receiptQueueCapacity = 10_000)
     {
         _directory = Directory.CreateTempSubdirectory("collector-ingest-").FullName;
         Time = new FakeTimeProvider(Now);
-        var ingestOptions = Options.Create(new IngestOptions { MaxBatchMessages = maxBatchMessages, MaxBatchDelay = TimeSpan.Zero, QueueCapacity = queueCapacity });
+        var ingestOptions = Options.Create(new IngestOptions { MaxBatchMessages = maxBatchMessages, MaxBatchDelay = TimeSpan.Zero, QueueCapacity = queueCapacity, ReceiptQueueCapacity = receiptQueueCapacity });
         var registryOptions = new RegistryOptions();
         registryOptions.Devices.Add(new DeviceOptions { Id = TestBatches.Device, Enterprise = TestBatches.Enterprise, SecretHash = SecretHash.Create("s3cret").ToString() });
         registryOptions.Devices.Add(new DeviceOptions { Id = TestBatches.OtherDevice, Enterprise = TestBatches.Enterprise, SecretHash = SecretHash.Create("other").ToString() });
         Database = new CollectorDatabase(Options.Create(new StorageOptions { Path = Path.Combine(_directory, "sub", "collector.db") }));
         Queue = new IngestQueue(ingestOptions);
-        Counters = new IngestCounters(Queue);
+        Receipts = new ReceiptQueue(ingestOptions);
+        Counters = new IngestCounters(Queue, Receipts);
         Ingestor = new SignalIngestor(Queue, new DeviceRegistry(Options.Create(registryOptions)), ingestOptions, Time);
-        Writer = new IngestWriter(Queue, Database, Counters, ingestOptions, Time, NullLogger<IngestWriter>.Instance);
+        Writer = new IngestWriter(Queue, Receipts, Database, Counters, ingestOptions, Time, NullLogger<IngestWriter>.Instance);
     }
 
     public FakeTimeProvider Time { get; }
@@ -36,6 +37,8 @@ internal sealed class IngestHarness : IAsyncDisposable
 
     public IngestQueue Queue { get; }
 
+    public ReceiptQueue Receipts { get; }
+
     public IngestCounters Counters { get; }
 
     public SignalIngestor Ingestor { get; }
@@ -43,6 +46,18 @@ internal sealed class IngestHarness : IAsyncDisposable
     public IngestWriter Writer { get; }
 
     public Task StartAsync() => Writer.StartAsync(_stop.Token);
+
+    /// <summary>The receipts queued so far (they are queued before the acknowledgement is released).</summary>
+    public List<DeviceReceipt> TakeReceipts()
+    {
+        var result = new List<DeviceReceipt>();
+        while (Receipts.Reader.TryRead(out var receipt))
+        {
+            result.Add(receipt);
+        }
+
+        return result;
+    }
 
     public long Scalar(string sql)
     {

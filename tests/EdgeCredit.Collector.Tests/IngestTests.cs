@@ -1,6 +1,8 @@
+using System.Text.RegularExpressions;
 using EdgeCredit.Collector.Ingest;
 using EdgeCredit.Collector.Storage;
 using EdgeCredit.Protocol;
+using Microsoft.Data.Sqlite;
 
 namespace EdgeCredit.Collector.Tests;
 
@@ -27,26 +29,61 @@ public sealed class IngestTests
     }
 
     [Fact]
-    public async Task Ingest_SameSequenceTwice_SecondQuarantinedAndNotStoredAgain()
+    public async Task Ingest_IdenticalResendLaterSentAt_NotQuarantinedCountedAndReceiptedAsStored()
     {
         await using var harness = new IngestHarness();
         await harness.StartAsync();
-        var payload = TestBatches.Payload(11, IngestHarness.Now);
+        var windowEnd = IngestHarness.Now.AddMinutes(-1);
+        var original = ProtocolJson.Serialize(TestBatches.Batch(11, IngestHarness.Now.AddSeconds(-30), windowEnd: windowEnd));
+        var resend = ProtocolJson.Serialize(TestBatches.Batch(11, IngestHarness.Now, windowEnd: windowEnd));
 
-        var first = await harness.Ingestor.IngestSignalsAsync(TestBatches.Message(payload), CancellationToken.None).WaitAsync(Timeout);
-        var second = await harness.Ingestor.IngestSignalsAsync(TestBatches.Message(payload), CancellationToken.None).WaitAsync(Timeout);
+        var first = await harness.Ingestor.IngestSignalsAsync(TestBatches.Message(original), CancellationToken.None).WaitAsync(Timeout);
+        var firstReceipts = harness.TakeReceipts();
+        var second = await harness.Ingestor.IngestSignalsAsync(TestBatches.Message(resend), CancellationToken.None).WaitAsync(Timeout);
+        var secondReceipts = harness.TakeReceipts();
+
+        Assert.Equal(IngestResult.Stored, first.Result);
+        Assert.Equal(IngestResult.AlreadyStored, second.Result);
+        Assert.Equal(1, harness.Scalar("SELECT count(*) FROM batches WHERE sequence = 11"));
+        Assert.Equal(2, harness.Scalar("SELECT count(*) FROM signals WHERE sequence = 11"));
+        Assert.Equal(0, harness.Scalar("SELECT count(*) FROM quarantine"));
+        var stats = harness.Counters.Snapshot();
+        Assert.Equal(1, stats.Duplicates);
+        Assert.Equal(1, stats.AcceptedBatches);
+        Assert.Equal(0, stats.QuarantinedTotal);
+        AssertReceipt(Assert.Single(firstReceipts), TestBatches.Device, stored: [11]);
+        AssertReceipt(Assert.Single(secondReceipts), TestBatches.Device, stored: [11]);
+    }
+
+    [Fact]
+    public async Task Ingest_SameSequenceDifferentSignals_QuarantinedDuplicateSequenceAndRefused()
+    {
+        await using var harness = new IngestHarness();
+        await harness.StartAsync();
+        var first = await harness.Ingestor.IngestSignalsAsync(TestBatches.Message(ProtocolJson.Serialize(TestBatches.Batch(11, IngestHarness.Now, signals: 2))), CancellationToken.None).WaitAsync(Timeout);
+        harness.TakeReceipts();
+
+        var different = TestBatches.Batch(11, IngestHarness.Now, signals: 3);
+        var second = await harness.Ingestor.IngestSignalsAsync(TestBatches.Message(ProtocolJson.Serialize(different)), CancellationToken.None).WaitAsync(Timeout);
 
         Assert.Equal(IngestResult.Stored, first.Result);
         Assert.Equal(IngestResult.Quarantined, second.Result);
         Assert.Equal(RejectReason.DuplicateSequence, second.Reason);
-        Assert.Equal(1, harness.Scalar("SELECT count(*) FROM batches WHERE sequence = 11"));
+        Assert.Contains("content differs", second.Detail, StringComparison.Ordinal);
         Assert.Equal(2, harness.Scalar("SELECT count(*) FROM signals WHERE sequence = 11"));
-        Assert.Equal(1, harness.Scalar("SELECT count(*) FROM quarantine WHERE reason = 'duplicate_sequence'"));
-        Assert.Equal(1, harness.Counters.Snapshot().Duplicates);
+        Assert.Equal(1, harness.Scalar("SELECT count(*) FROM quarantine WHERE reason = 'duplicate_sequence' AND detail LIKE '%content differs%'"));
+        var stats = harness.Counters.Snapshot();
+        Assert.Equal(0, stats.Duplicates);
+        Assert.Equal(1, stats.Quarantined["duplicate_sequence"]);
+        var receipt = AssertReceipt(Assert.Single(harness.TakeReceipts()), TestBatches.Device, stored: []);
+        var refused = Assert.Single(receipt.Refused);
+        Assert.Equal(11, refused.Sequence);
+        Assert.Equal(RejectReason.DuplicateSequence, refused.Reason);
+        Assert.Equal(second.Detail, refused.Detail);
     }
 
     [Fact]
-    public async Task Ingest_DuplicatesInsideOneTransaction_OnlyFirstStored()
+    public async Task Ingest_DuplicatesInsideOneTransaction_OnlyFirstStoredOneReceipt()
     {
         await using var harness = new IngestHarness();
         var payload = TestBatches.Payload(12, IngestHarness.Now);
@@ -57,9 +94,109 @@ public sealed class IngestTests
         await harness.StartAsync();
 
         var outcomes = await Task.WhenAll(a, b).WaitAsync(Timeout);
-        Assert.Equal([IngestResult.Stored, IngestResult.Quarantined], outcomes.Select(o => o.Result));
+        Assert.Equal([IngestResult.Stored, IngestResult.AlreadyStored], outcomes.Select(o => o.Result));
         Assert.Equal(1, harness.Scalar("SELECT count(*) FROM batches WHERE sequence = 12"));
         Assert.Equal(1, harness.Counters.Snapshot().Transactions);
+        AssertReceipt(Assert.Single(harness.TakeReceipts()), TestBatches.Device, stored: [12]);
+    }
+
+    [Fact]
+    public async Task Ingest_ResendOfBatchStoredBySchemaVersion1_HashComputedFromRowsAndCompared()
+    {
+        await using var harness = new IngestHarness();
+        var batch = TestBatches.Batch(11, IngestHarness.Now);
+        CreateVersion1Database(harness.Database.FilePath, batch);
+        await harness.StartAsync();
+
+        var identical = await harness.Ingestor.IngestSignalsAsync(TestBatches.Message(ProtocolJson.Serialize(batch with { SentAt = IngestHarness.Now.AddSeconds(1) })), CancellationToken.None).WaitAsync(Timeout);
+        var different = await harness.Ingestor.IngestSignalsAsync(TestBatches.Message(ProtocolJson.Serialize(batch with { Signals = [batch.Signals[0] with { Value = 7 }] })), CancellationToken.None).WaitAsync(Timeout);
+
+        Assert.Equal(IngestResult.AlreadyStored, identical.Result);
+        Assert.Equal(IngestResult.Quarantined, different.Result);
+        Assert.Equal(RejectReason.DuplicateSequence, different.Reason);
+        Assert.Equal(SignalsHash.Length, harness.Scalar("SELECT length(signals_hash) FROM batches WHERE sequence = 11"));
+        Assert.Equal(Schema.Version, harness.Scalar("PRAGMA user_version"));
+    }
+
+    [Fact]
+    public async Task Writer_OneTransactionTwoDevices_OneReceiptPerDeviceWithStoredAndRefused()
+    {
+        await using var harness = new IngestHarness();
+        var template = TestBatches.Batch(3, IngestHarness.Now);
+        var bad = ProtocolJson.Serialize(template with { Signals = [template.Signals[0] with { Value = -5 }] });
+        var pending = new List<Task<IngestOutcome>>
+        {
+            await harness.Ingestor.SubmitSignalsAsync(TestBatches.Message(TestBatches.Payload(1, IngestHarness.Now)), CancellationToken.None),
+            await harness.Ingestor.SubmitSignalsAsync(TestBatches.Message(TestBatches.Payload(2, IngestHarness.Now)), CancellationToken.None),
+            await harness.Ingestor.SubmitSignalsAsync(TestBatches.Message(bad), CancellationToken.None),
+            await harness.Ingestor.SubmitSignalsAsync(TestBatches.Message(TestBatches.Payload(9, IngestHarness.Now, TestBatches.OtherDevice), TestBatches.SignalsTopic(TestBatches.OtherDevice)), CancellationToken.None),
+        };
+        await harness.StartAsync();
+
+        await Task.WhenAll(pending).WaitAsync(Timeout);
+
+        var receipts = harness.TakeReceipts().ToDictionary(r => r.Device);
+        Assert.Equal(2, receipts.Count);
+        var own = AssertReceipt(receipts[TestBatches.Device], TestBatches.Device, stored: [1, 2]);
+        var refused = Assert.Single(own.Refused);
+        Assert.Equal(3, refused.Sequence);
+        Assert.Equal(RejectReason.ValueOutOfRange, refused.Reason);
+        Assert.Contains("-5", refused.Detail, StringComparison.Ordinal);
+        AssertReceipt(receipts[TestBatches.OtherDevice], TestBatches.OtherDevice, stored: [9]);
+    }
+
+    [Fact]
+    public async Task Ingest_ClockSkew_RefusedInReceipt()
+    {
+        await using var harness = new IngestHarness();
+        await harness.StartAsync();
+        var batch = TestBatches.Batch(4, IngestHarness.Now.AddMinutes(10));
+
+        await harness.Ingestor.IngestSignalsAsync(TestBatches.Message(ProtocolJson.Serialize(batch)), CancellationToken.None).WaitAsync(Timeout);
+
+        var receipt = AssertReceipt(Assert.Single(harness.TakeReceipts()), TestBatches.Device, stored: []);
+        Assert.Equal(RejectReason.ClockSkew, Assert.Single(receipt.Refused).Reason);
+    }
+
+    [Theory]
+    [InlineData("not-json")]
+    [InlineData("unknown-device")]
+    [InlineData("topic-names-other-device")]
+    [InlineData("authenticated-as-other-device")]
+    [InlineData("too-large")]
+    public async Task Ingest_SenderOrSequenceNotEstablished_QuarantinedWithoutReceipt(string problem)
+    {
+        await using var harness = new IngestHarness();
+        await harness.StartAsync();
+        var message = problem switch
+        {
+            "not-json" => TestBatches.Message(TestBatches.Utf8("{oops")),
+            "unknown-device" => TestBatches.Message(TestBatches.Payload(1, IngestHarness.Now, device: "gw-99"), TestBatches.SignalsTopic("gw-99")),
+            "topic-names-other-device" => TestBatches.Message(TestBatches.Payload(1, IngestHarness.Now), TestBatches.SignalsTopic(TestBatches.OtherDevice)),
+            "authenticated-as-other-device" => TestBatches.Message(TestBatches.Payload(1, IngestHarness.Now), authenticatedAs: TestBatches.OtherDevice),
+            _ => TestBatches.Message(new byte[ProtocolLimits.MaxPayloadBytes + 1]),
+        };
+
+        var outcome = await harness.Ingestor.IngestSignalsAsync(message, CancellationToken.None).WaitAsync(Timeout);
+
+        Assert.Equal(IngestResult.Quarantined, outcome.Result);
+        Assert.Empty(harness.TakeReceipts());
+    }
+
+    [Fact]
+    public async Task Writer_ReceiptQueueFull_ReceiptDroppedAndCountedBatchStillStored()
+    {
+        await using var harness = new IngestHarness(receiptQueueCapacity: 1);
+        await harness.StartAsync();
+
+        var first = await harness.Ingestor.IngestSignalsAsync(TestBatches.Message(TestBatches.Payload(1, IngestHarness.Now)), CancellationToken.None).WaitAsync(Timeout);
+        var second = await harness.Ingestor.IngestSignalsAsync(TestBatches.Message(TestBatches.Payload(2, IngestHarness.Now)), CancellationToken.None).WaitAsync(Timeout);
+
+        Assert.Equal(IngestResult.Stored, first.Result);
+        Assert.Equal(IngestResult.Stored, second.Result);
+        Assert.Equal(2, harness.Scalar("SELECT count(*) FROM batches"));
+        Assert.Equal(1, harness.Counters.Snapshot().ReceiptsDropped);
+        AssertReceipt(Assert.Single(harness.TakeReceipts()), TestBatches.Device, stored: [1]);
     }
 
     [Fact]
@@ -207,6 +344,53 @@ public sealed class IngestTests
         Assert.Equal(17, harness.Scalar("SELECT outbox_depth FROM devices WHERE id = 'gw-01'"));
         Assert.Equal(99, harness.Scalar("SELECT last_sequence FROM devices WHERE id = 'gw-01'"));
         Assert.Equal(1, harness.Scalar("SELECT online FROM devices WHERE id = 'gw-01'"));
+    }
+
+    private static void CreateVersion1Database(string path, SignalBatch batch)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = Regex.Replace(Schema.Create, @"^\s*signals_hash BLOB,\r?\n", string.Empty, RegexOptions.Multiline) + "PRAGMA user_version = 1;";
+        command.ExecuteNonQuery();
+        command.CommandText = "INSERT INTO batches (device, sequence, enterprise, sent_at, received_at, signal_count) VALUES ($d, $s, $e, 0, 0, $n)";
+        command.Parameters.AddWithValue("$d", batch.Device);
+        command.Parameters.AddWithValue("$s", batch.Sequence);
+        command.Parameters.AddWithValue("$e", batch.Enterprise);
+        command.Parameters.AddWithValue("$n", batch.Signals.Count);
+        command.ExecuteNonQuery();
+        for (var i = 0; i < batch.Signals.Count; i++)
+        {
+            var signal = batch.Signals[i];
+            command.CommandText = "INSERT INTO signals VALUES ($e, $d, $s, $i, $start, $end, $source, $kind, $value, $unit, $quality)";
+            command.Parameters.Clear();
+            command.Parameters.AddWithValue("$e", batch.Enterprise);
+            command.Parameters.AddWithValue("$d", batch.Device);
+            command.Parameters.AddWithValue("$s", batch.Sequence);
+            command.Parameters.AddWithValue("$i", i);
+            command.Parameters.AddWithValue("$start", signal.Start.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$end", signal.End.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$source", signal.Source);
+            command.Parameters.AddWithValue("$kind", SignalVocabulary.WireName(signal.Kind));
+            command.Parameters.AddWithValue("$value", signal.Value);
+            command.Parameters.AddWithValue("$unit", signal.Unit);
+            command.Parameters.AddWithValue("$quality", ProtocolJson.EnumWireName(signal.Quality));
+            command.ExecuteNonQuery();
+        }
+
+        command.CommandText = "SELECT count(*) FROM pragma_table_info('batches') WHERE name = 'signals_hash'";
+        Assert.Equal(0L, command.ExecuteScalar());
+    }
+
+    private static DeliveryReceipt AssertReceipt(DeviceReceipt receipt, string device, long[] stored)
+    {
+        Assert.Equal(TestBatches.Enterprise, receipt.Enterprise);
+        Assert.Equal(device, receipt.Device);
+        Assert.Equal(Topics.ReceiptsOf(TestBatches.Enterprise, device), receipt.Topic);
+        Assert.Equal(1, receipt.Receipt.Version);
+        Assert.Equal(stored, receipt.Receipt.Stored);
+        return receipt.Receipt;
     }
 
     private static void AssertQuarantined(IngestHarness harness, IngestOutcome outcome, RejectReason reason, string detailContains)

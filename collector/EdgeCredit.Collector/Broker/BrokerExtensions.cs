@@ -4,7 +4,7 @@ namespace EdgeCredit.Collector.Broker;
 
 internal static class BrokerExtensions
 {
-    /// <summary>Registers the embedded broker or the external broker client, by Broker:Mode.</summary>
+    /// <summary>Registers the embedded broker or the external broker client, by Broker:Mode, and the receipt publisher that uses it.</summary>
     public static IHostApplicationBuilder AddBroker(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -17,13 +17,24 @@ internal static class BrokerExtensions
         var mode = Enum.TryParse<BrokerMode>(text, ignoreCase: true, out var parsed) ? parsed : BrokerMode.Embedded;
         if (mode == BrokerMode.External)
         {
-            builder.Services.AddHostedService<ExternalBrokerClient>();
+            AddTransport<ExternalBrokerClient>(builder.Services);
         }
         else
         {
-            builder.Services.AddHostedService<EmbeddedBroker>();
+            AddTransport<EmbeddedBroker>(builder.Services);
         }
 
+        // After the broker, so it stops before it: receipts still queued then are simply not sent.
+        builder.Services.AddHostedService<ReceiptPublisher>();
+
         return builder;
+    }
+
+    private static void AddTransport<T>(IServiceCollection services)
+        where T : class, IHostedService, IReceiptTransport
+    {
+        services.AddSingleton<T>();
+        services.AddHostedService(sp => sp.GetRequiredService<T>());
+        services.AddSingleton<IReceiptTransport>(sp => sp.GetRequiredService<T>());
     }
 }

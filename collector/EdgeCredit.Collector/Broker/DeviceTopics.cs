@@ -2,7 +2,10 @@ using EdgeCredit.Protocol;
 
 namespace EdgeCredit.Collector.Broker;
 
-/// <summary>The ACL of the embedded broker: a device may only use its own subtree <c>edgecredit/v1/{enterprise}/{device}/#</c>.</summary>
+/// <summary>
+/// The ACL of the embedded broker: a device may only use its own subtree <c>edgecredit/v1/{enterprise}/{device}/#</c>
+/// (so it can subscribe to its own receipts), and may not publish receipts.
+/// </summary>
 internal static class DeviceTopics
 {
     public static string SubtreeOf(string enterprise, string device) => $"{Topics.Root}/{enterprise}/{device}/";
@@ -18,6 +21,10 @@ internal static class DeviceTopics
     /// <summary>True for any v1 signals topic, whoever it names.</summary>
     public static bool IsSignals(string topic, out TopicAddress address) =>
         Topics.TryParse(topic, out address) && address.Channel == Topics.Signals;
+
+    /// <summary>True for any v1 receipts topic: only the collector publishes there.</summary>
+    public static bool IsReceipts(string topic) =>
+        Topics.TryParse(topic, out var address) && address.Channel == Topics.Receipts;
 
     public static bool IsStatus(string topic, out TopicAddress address) =>
         Topics.TryParse(topic, out address) && address.Channel == Topics.Status;

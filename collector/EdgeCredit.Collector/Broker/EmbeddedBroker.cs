@@ -1,7 +1,9 @@
+using System.Collections;
 using System.Net;
 using EdgeCredit.Collector.Devices;
 using EdgeCredit.Collector.Ingest;
 using EdgeCredit.Collector.Storage;
+using MQTTnet;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 using Microsoft.Extensions.Options;
@@ -11,7 +13,9 @@ namespace EdgeCredit.Collector.Broker;
 /// <summary>
 /// The embedded MQTT broker. Devices log in with their id and secret; a signals publish is validated and
 /// written before the interceptor returns, so the PUBACK leaves only after the batch (or its quarantine
-/// record) is committed. Signals are not forwarded to subscribers; status messages are stored and retained.
+/// record) is committed. After the commit the collector also injects a delivery receipt on the device's
+/// <c>receipts</c> topic (which the device may subscribe to, being in its own subtree; only the collector may
+/// publish there). Signals are not forwarded to subscribers; status messages are stored and retained.
 /// </summary>
 internal sealed partial class EmbeddedBroker(
     DeviceRegistry registry,
@@ -19,8 +23,14 @@ internal sealed partial class EmbeddedBroker(
     IOptions<BrokerOptions> options,
     BrokerReadiness readiness,
     TimeProvider time,
-    ILogger<EmbeddedBroker> logger) : IHostedService, IDisposable
+    ILogger<EmbeddedBroker> logger) : IHostedService, IReceiptTransport, IDisposable
 {
+    /// <summary>Sender client id of the receipts the collector injects.</summary>
+    public const string CollectorClientId = "collector";
+
+    // Passed as the session items of every injected receipt: a device's connection can never present this
+    // object, so it (unlike a client id) proves that a publish comes from the collector itself.
+    private readonly Hashtable _collectorSession = new();
     private MqttServer? _server;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -54,6 +64,24 @@ internal sealed partial class EmbeddedBroker(
 
     public void Dispose() => _server?.Dispose();
 
+    public async Task<ReceiptPublishResult> PublishReceiptAsync(string topic, byte[] payload, CancellationToken cancellationToken)
+    {
+        if (_server is not { IsStarted: true } server)
+        {
+            return ReceiptPublishResult.Dropped("the embedded broker is not running");
+        }
+
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(payload)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithRetainFlag(false)
+            .Build();
+        var injected = new InjectedMqttApplicationMessage(message) { SenderClientId = CollectorClientId, CustomSessionItems = _collectorSession };
+        await server.InjectApplicationMessage(injected, cancellationToken);
+        return ReceiptPublishResult.Delivered;
+    }
+
     private Task OnValidatingConnectionAsync(ValidatingConnectionEventArgs e)
     {
         var check = registry.CheckCredentials(e.UserName, e.Password);
@@ -86,6 +114,12 @@ internal sealed partial class EmbeddedBroker(
 
     private async Task OnInterceptingPublishAsync(InterceptingPublishEventArgs e)
     {
+        if (ReferenceEquals(e.SessionItems, _collectorSession))
+        {
+            // A receipt the collector injected: deliver it to the device's subscription.
+            return;
+        }
+
         var topic = e.ApplicationMessage.Topic;
         try
         {
@@ -103,7 +137,7 @@ internal sealed partial class EmbeddedBroker(
                 return;
             }
 
-            if (!registry.TryGetDevice(e.UserName, out var device) || !DeviceTopics.IsInSubtree(topic, device.Enterprise, device.Id))
+            if (!registry.TryGetDevice(e.UserName, out var device) || !DeviceTopics.IsInSubtree(topic, device.Enterprise, device.Id) || DeviceTopics.IsReceipts(topic))
             {
                 e.ProcessPublish = false;
                 e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
@@ -125,7 +159,7 @@ internal sealed partial class EmbeddedBroker(
         }
         catch (OperationCanceledException)
         {
-            // Not committed, so not acknowledged: the device keeps the batch and sends it again.
+            // Not committed, so neither acknowledged nor receipted: the device keeps the batch and sends it again.
             e.ProcessPublish = false;
             e.CloseConnection = true;
         }
@@ -175,7 +209,7 @@ internal sealed partial class EmbeddedBroker(
     [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "Refused subscription of client {ClientId} (device {UserName}) to {TopicFilter}: outside its own subtree")]
     private static partial void LogSubscriptionRefused(ILogger logger, string clientId, string? userName, string topicFilter);
 
-    [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "Refused publish of client {ClientId} (device {UserName}) to {Topic}: outside its own subtree")]
+    [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "Refused publish of client {ClientId} (device {UserName}) to {Topic}: outside its own subtree, or a receipts topic")]
     private static partial void LogPublishRefused(ILogger logger, string clientId, string? userName, string topic);
 
     [LoggerMessage(EventId = 205, Level = LogLevel.Warning, Message = "Quarantined message of client {ClientId} on {Topic}: {Reason} {Detail}")]

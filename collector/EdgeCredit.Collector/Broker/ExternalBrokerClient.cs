@@ -12,7 +12,10 @@ namespace EdgeCredit.Collector.Broker;
 /// Reads signals and status from an external broker (mosquitto, EMQX) through a shared subscription, with a
 /// persistent MQTT 5 session. Messages are acknowledged manually, in order, only after their commit; the
 /// receive handler only validates and queues, so many messages are in flight at once (up to ReceiveMaximum).
-/// The reconnect loop lives here, never in the Disconnected event.
+/// The reconnect loop lives here, never in the Disconnected event. The same connection publishes the delivery
+/// receipts (QoS 1, not retained) to <c>edgecredit/v1/{enterprise}/{device}/receipts</c>; while it is down they
+/// are dropped and counted, and the agents send those batches again. With an external broker the receipt is
+/// the only end-to-end proof of storage: the broker's PUBACK to a device only says the broker has the batch.
 /// </summary>
 internal sealed partial class ExternalBrokerClient(
     SignalIngestor ingestor,
@@ -20,16 +23,37 @@ internal sealed partial class ExternalBrokerClient(
     IOptions<IngestOptions> ingestOptions,
     BrokerReadiness readiness,
     TimeProvider time,
-    ILogger<ExternalBrokerClient> logger) : BackgroundService
+    ILogger<ExternalBrokerClient> logger) : BackgroundService, IReceiptTransport
 {
     private readonly BrokerOptions _options = options.Value;
     private readonly ushort _receiveMaximum = (ushort)Math.Clamp(ingestOptions.Value.QueueCapacity, 1, ushort.MaxValue);
     private readonly Channel<PendingAck> _acks = Channel.CreateUnbounded<PendingAck>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private TaskCompletionSource _connectionLost = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile IMqttClient? _client;
+
+    public async Task<ReceiptPublishResult> PublishReceiptAsync(string topic, byte[] payload, CancellationToken cancellationToken)
+    {
+        if (_client is not { IsConnected: true } client || !readiness.IsReady)
+        {
+            return ReceiptPublishResult.Dropped("not connected to the MQTT broker");
+        }
+
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(payload)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithRetainFlag(false)
+            .Build();
+        var result = await client.PublishAsync(message, cancellationToken);
+        return result.IsSuccess
+            ? ReceiptPublishResult.Delivered
+            : ReceiptPublishResult.Dropped($"the broker answered {result.ReasonCode} {result.ReasonString}");
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var client = new MqttClientFactory().CreateMqttClient();
+        _client = client;
         client.ApplicationMessageReceivedAsync += e => OnMessageAsync(e, stoppingToken);
         client.DisconnectedAsync += e =>
         {
@@ -73,6 +97,7 @@ internal sealed partial class ExternalBrokerClient(
         }
         finally
         {
+            _client = null;
             _acks.Writer.TryComplete();
             await ackLoop;
             if (client.IsConnected)
@@ -163,7 +188,7 @@ internal sealed partial class ExternalBrokerClient(
             }
             catch (MqttCommunicationException ex)
             {
-                // The connection that delivered it is gone; the broker redelivers it and dedupe absorbs the copy.
+                // The connection that delivered it is gone; the broker redelivers it and dedupe answers the identical copy as already stored.
                 LogAckFailed(logger, ex, pending.Message.ApplicationMessage.Topic);
             }
         }

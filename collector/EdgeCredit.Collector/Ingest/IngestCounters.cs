@@ -2,8 +2,11 @@ using EdgeCredit.Protocol;
 
 namespace EdgeCredit.Collector.Ingest;
 
-/// <summary>Counters of committed outcomes. Duplicates count both as duplicates and as quarantined duplicate_sequence.</summary>
-internal sealed class IngestCounters(IngestQueue queue)
+/// <summary>
+/// Counters of committed outcomes and of receipts. Duplicates are identical resends (not quarantined); a
+/// different batch under a stored sequence counts only as quarantined duplicate_sequence.
+/// </summary>
+internal sealed class IngestCounters(IngestQueue queue, ReceiptQueue receipts)
 {
     private static readonly RejectReason[] Reasons = Enum.GetValues<RejectReason>();
     private readonly long[] _quarantined = new long[Reasons.Length];
@@ -13,6 +16,8 @@ internal sealed class IngestCounters(IngestQueue queue)
     private long _deviceUpdates;
     private long _transactions;
     private long _writeFailures;
+    private long _receiptsSent;
+    private long _receiptsDropped;
 
     public void Committed(IngestOutcome outcome, int signals)
     {
@@ -22,16 +27,14 @@ internal sealed class IngestCounters(IngestQueue queue)
                 Interlocked.Increment(ref _acceptedBatches);
                 Interlocked.Add(ref _acceptedSignals, signals);
                 break;
+            case IngestResult.AlreadyStored:
+                Interlocked.Increment(ref _duplicates);
+                break;
             case IngestResult.DeviceUpdated:
                 Interlocked.Increment(ref _deviceUpdates);
                 break;
             case IngestResult.Quarantined when outcome.Reason is { } reason:
                 Interlocked.Increment(ref _quarantined[(int)reason]);
-                if (reason == RejectReason.DuplicateSequence)
-                {
-                    Interlocked.Increment(ref _duplicates);
-                }
-
                 break;
             default:
                 break;
@@ -41,6 +44,12 @@ internal sealed class IngestCounters(IngestQueue queue)
     public void TransactionCommitted() => Interlocked.Increment(ref _transactions);
 
     public void WriteFailed() => Interlocked.Increment(ref _writeFailures);
+
+    /// <summary>A receipt was handed to the broker.</summary>
+    public void ReceiptSent() => Interlocked.Increment(ref _receiptsSent);
+
+    /// <summary>A receipt was dropped (queue full, broker disconnected or refusing); the agent will resend.</summary>
+    public void ReceiptDropped() => Interlocked.Increment(ref _receiptsDropped);
 
     public IngestStats Snapshot()
     {
@@ -63,6 +72,9 @@ internal sealed class IngestCounters(IngestQueue queue)
             Interlocked.Read(ref _transactions),
             Interlocked.Read(ref _writeFailures),
             queue.Depth,
-            queue.Capacity);
+            queue.Capacity,
+            Interlocked.Read(ref _receiptsSent),
+            Interlocked.Read(ref _receiptsDropped),
+            receipts.Depth);
     }
 }

@@ -20,6 +20,9 @@ internal sealed class IngestOptions
     /// <summary>Messages waiting for the writer; when full, publishers wait (back-pressure, nothing dropped).</summary>
     public int QueueCapacity { get; set; } = 20_000;
 
+    /// <summary>Receipts waiting for the publisher; when full, new receipts are dropped and counted (the agent resends).</summary>
+    public int ReceiptQueueCapacity { get; set; } = 10_000;
+
     /// <summary>Longest pause between retries of a failed write transaction.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -15,6 +15,7 @@ internal sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
         problems.Range($"{s}:MaxBatchMessages", options.MaxBatchMessages, 1, 100_000);
         problems.Range($"{s}:MaxBatchDelay", options.MaxBatchDelay, TimeSpan.Zero, TimeSpan.FromSeconds(1));
         problems.Range($"{s}:QueueCapacity", options.QueueCapacity, 1, 1_000_000);
+        problems.Range($"{s}:ReceiptQueueCapacity", options.ReceiptQueueCapacity, 1, 1_000_000);
         problems.Range($"{s}:MaxRetryDelay", options.MaxRetryDelay, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(5));
         return problems.ToResult();
     }

@@ -7,6 +7,8 @@ internal readonly record struct IngestOutcome(IngestResult Result, RejectReason?
 {
     public static IngestOutcome Stored { get; } = new(IngestResult.Stored);
 
+    public static IngestOutcome AlreadyStored { get; } = new(IngestResult.AlreadyStored);
+
     public static IngestOutcome DeviceUpdated { get; } = new(IngestResult.DeviceUpdated);
 
     public static IngestOutcome Quarantined(RejectReason reason, string detail) => new(IngestResult.Quarantined, reason, detail);

@@ -11,4 +11,7 @@ internal sealed record IngestStats(
     long Transactions,
     long WriteFailures,
     int QueueDepth,
-    int QueueCapacity);
+    int QueueCapacity,
+    long ReceiptsSent,
+    long ReceiptsDropped,
+    int ReceiptQueueDepth);

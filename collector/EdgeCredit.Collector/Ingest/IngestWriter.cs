@@ -7,11 +7,13 @@ namespace EdgeCredit.Collector.Ingest;
 
 /// <summary>
 /// The one writer: drains up to MaxBatchMessages (or what arrives within MaxBatchDelay), writes them in one
-/// SQLite transaction with prepared commands, commits, and only then completes each item (the acknowledgement).
+/// SQLite transaction with prepared commands, commits, and only then completes each item (the broker
+/// acknowledgement) and queues one delivery receipt per device for the receipt publisher (never waiting for it).
 /// A failed transaction is rolled back and retried with backoff; its items are neither lost nor acknowledged.
 /// </summary>
 internal sealed partial class IngestWriter(
     IngestQueue queue,
+    ReceiptQueue receipts,
     CollectorDatabase database,
     IngestCounters counters,
     IOptions<IngestOptions> options,
@@ -106,12 +108,32 @@ internal sealed partial class IngestWriter(
             }
         }
 
+        // Committed: queue the receipts (without waiting), then release the acknowledgements.
         counters.TransactionCommitted();
+        PostReceipts(items, outcomes);
         for (var i = 0; i < items.Count; i++)
         {
             var signals = items[i] is BatchWrite batch ? batch.Batch.Signals.Count : 0;
             counters.Committed(outcomes[i], signals);
             items[i].Completion.TrySetResult(outcomes[i]);
+        }
+    }
+
+    private void PostReceipts(List<WriteItem> items, List<IngestOutcome> outcomes)
+    {
+        var dropped = 0;
+        foreach (var receipt in ReceiptBuilder.Build(items, outcomes))
+        {
+            if (!receipts.TryWrite(receipt))
+            {
+                dropped++;
+                counters.ReceiptDropped();
+            }
+        }
+
+        if (dropped > 0)
+        {
+            LogReceiptsDropped(logger, dropped, receipts.Capacity);
         }
     }
 
@@ -135,13 +157,17 @@ internal sealed partial class IngestWriter(
 
     private static IngestOutcome WriteBatch(SignalWriteSession session, BatchWrite write)
     {
-        if (session.TryInsertBatch(write.Batch, write.ReceivedAtMs))
+        var batch = write.Batch;
+        switch (session.InsertBatch(batch, write.SignalsHash, write.Origin.ReceivedAtMs))
         {
-            return IngestOutcome.Stored;
+            case BatchInsert.Inserted:
+                return IngestOutcome.Stored;
+            case BatchInsert.Identical:
+                return IngestOutcome.AlreadyStored;
+            default:
+                var detail = $"device {batch.Device} sequence {batch.Sequence} is already stored with different signals; the content differs, so this copy was refused and the stored batch kept";
+                return WriteQuarantine(session, write.Origin.Quarantine(RejectReason.DuplicateSequence, detail));
         }
-
-        var detail = $"device {write.Batch.Device} sequence {write.Batch.Sequence} is already stored; this copy was not stored again";
-        return WriteQuarantine(session, new QuarantineRecord(write.ReceivedAtMs, write.Topic, write.ClientId, RejectReason.DuplicateSequence, detail, write.PayloadBytes, write.PayloadHead));
     }
 
     private static IngestOutcome WriteQuarantine(SignalWriteSession session, QuarantineRecord record)
@@ -167,4 +193,7 @@ internal sealed partial class IngestWriter(
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Error, Message = "Write transaction of {Count} messages failed (attempt {Attempt}); retrying in {Delay}")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, int count, int attempt, TimeSpan delay);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Dropped {Count} delivery receipts: the receipt queue is full ({Capacity}); those devices will send the batches again")]
+    private static partial void LogReceiptsDropped(ILogger logger, int count, int capacity);
 }

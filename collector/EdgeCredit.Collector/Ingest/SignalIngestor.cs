@@ -10,6 +10,7 @@ namespace EdgeCredit.Collector.Ingest;
 /// <summary>
 /// Validates MQTT messages and hands them to the writer. A submit returns once the message is queued;
 /// the returned task completes after the write transaction that holds it committed (acknowledge then).
+/// A signals message also carries what its receipt needs: the device and sequence, when they can be trusted.
 /// </summary>
 internal sealed class SignalIngestor(
     IngestQueue queue,
@@ -51,28 +52,34 @@ internal sealed class SignalIngestor(
     {
         ArgumentNullException.ThrowIfNull(message);
         var now = time.GetUtcNow();
-        var nowMs = now.ToUnixTimeMilliseconds();
         var payload = message.Payload;
-        var head = Head(payload);
+        var origin = new MessageOrigin(now.ToUnixTimeMilliseconds(), message.Topic, message.ClientId, payload.Length, Head(payload));
         if (payload.Length > ProtocolLimits.MaxPayloadBytes)
         {
-            return Quarantine(message, nowMs, head, RejectReason.TooLarge, $"payload is {payload.Length} bytes; the limit is {ProtocolLimits.MaxPayloadBytes}");
+            return new QuarantineWrite(origin.Quarantine(RejectReason.TooLarge, $"payload is {payload.Length} bytes; the limit is {ProtocolLimits.MaxPayloadBytes}"));
         }
 
-        var check = SignalBatchParser.Parse(payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray());
+        var (check, parsed) = Parse(payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray());
         if (!check.IsValid)
         {
-            return Quarantine(message, nowMs, head, check.Reason!.Value, check.Detail ?? "refused by the v1 parser");
+            // A batch that parsed but broke a rule still names its device and sequence: that device is told it was refused.
+            var receipt = parsed is not null && CheckAddress(message, parsed) is null ? Address(parsed) : (ReceiptAddress?)null;
+            return new QuarantineWrite(origin.Quarantine(check.Reason!.Value, check.Detail ?? "refused by the v1 parser"), receipt);
         }
 
         var batch = check.Batch!;
-        var problem = CheckAddress(message, batch) ?? CheckClock(batch, now);
-        if (problem is { } p)
+        if (CheckAddress(message, batch) is { } address)
         {
-            return Quarantine(message, nowMs, head, p.Reason, p.Detail);
+            // Who sent it is not established, so nobody gets a receipt.
+            return new QuarantineWrite(origin.Quarantine(address.Reason, address.Detail));
         }
 
-        return new BatchWrite(batch, nowMs, message.Topic, message.ClientId, payload.Length, head);
+        if (CheckClock(batch, now) is { } clock)
+        {
+            return new QuarantineWrite(origin.Quarantine(clock.Reason, clock.Detail), Address(batch));
+        }
+
+        return new BatchWrite(batch, SignalsHash.Of(batch.Signals), origin);
     }
 
     internal WriteItem CheckStatus(IncomingMessage message)
@@ -177,6 +184,25 @@ internal sealed class SignalIngestor(
 
         return null;
     }
+
+    /// <summary>Parses like <see cref="SignalBatchParser.Parse"/>, and also returns the batch when it parsed but failed a check.</summary>
+    private static (BatchCheck Check, SignalBatch? Parsed) Parse(ReadOnlySpan<byte> json)
+    {
+        SignalBatch? parsed;
+        try
+        {
+            parsed = JsonSerializer.Deserialize(json, ProtocolJson.Default.SignalBatch);
+        }
+        catch (JsonException)
+        {
+            // The parser classifies the error (not_json, non_finite_value, unsupported_version, schema_violation).
+            return (SignalBatchParser.Parse(json), null);
+        }
+
+        return parsed is null ? (SignalBatchParser.Parse(json), null) : (SignalBatchParser.Check(parsed), parsed);
+    }
+
+    private static ReceiptAddress Address(SignalBatch batch) => new(batch.Enterprise, batch.Device, batch.Sequence);
 
     private static QuarantineWrite Quarantine(IncomingMessage message, long nowMs, byte[] head, RejectReason reason, string detail) =>
         new(new QuarantineRecord(nowMs, message.Topic, message.ClientId, reason, detail, message.Payload.Length, head));

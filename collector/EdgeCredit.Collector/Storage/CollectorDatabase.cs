@@ -6,7 +6,7 @@ namespace EdgeCredit.Collector.Storage;
 
 /// <summary>
 /// Opens connections to the collector's SQLite file (WAL, configured synchronous, busy timeout) and creates
-/// the schema on first use. Callers own and dispose the connections they open.
+/// (or migrates) the schema on first use. Callers own and dispose the connections they open.
 /// </summary>
 internal sealed class CollectorDatabase
 {
@@ -81,8 +81,23 @@ internal sealed class CollectorDatabase
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA journal_mode = WAL;";
             command.ExecuteNonQuery();
-            command.CommandText = Schema.Create + $"\nPRAGMA user_version = {Schema.Version.ToString(CultureInfo.InvariantCulture)};";
-            command.ExecuteNonQuery();
+            using (var transaction = connection.BeginTransaction())
+            {
+                command.Transaction = transaction;
+                command.CommandText = Schema.Create;
+                command.ExecuteNonQuery();
+                command.CommandText = "SELECT count(*) FROM pragma_table_info('batches') WHERE name = 'signals_hash'";
+                if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+                {
+                    command.CommandText = Schema.MigrateFrom1;
+                    command.ExecuteNonQuery();
+                }
+
+                command.CommandText = $"PRAGMA user_version = {Schema.Version.ToString(CultureInfo.InvariantCulture)};";
+                command.ExecuteNonQuery();
+                transaction.Commit();
+            }
+
             Volatile.Write(ref _initialized, true);
         }
     }

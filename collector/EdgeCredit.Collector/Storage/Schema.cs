@@ -1,9 +1,15 @@
 namespace EdgeCredit.Collector.Storage;
 
-/// <summary>The collector's SQLite schema. Times are Unix milliseconds.</summary>
+/// <summary>
+/// The collector's SQLite schema. Times are Unix milliseconds. <c>batches.signals_hash</c> is the
+/// <see cref="SignalsHash"/> of the stored signals, so a resend can be told from a different batch under the same sequence.
+/// </summary>
 internal static class Schema
 {
-    public const int Version = 1;
+    public const int Version = 2;
+
+    /// <summary>Brings a version 1 database (no signals_hash; its batches keep NULL until a resend needs it) to version 2.</summary>
+    public const string MigrateFrom1 = "ALTER TABLE batches ADD COLUMN signals_hash BLOB;";
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS devices (
@@ -24,6 +30,7 @@ internal static class Schema
             sent_at INTEGER NOT NULL,
             received_at INTEGER NOT NULL,
             signal_count INTEGER NOT NULL,
+            signals_hash BLOB,
             PRIMARY KEY (device, sequence)
         ) WITHOUT ROWID;
 

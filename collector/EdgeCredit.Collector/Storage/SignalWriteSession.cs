@@ -15,6 +15,9 @@ internal sealed class SignalWriteSession : IDisposable
     private readonly SqliteCommand _touchDevice;
     private readonly SqliteCommand _updateDevice;
     private readonly SqliteCommand _insertQuarantine;
+    private readonly SqliteCommand _selectStoredHash;
+    private readonly SqliteCommand _selectStoredSignals;
+    private readonly SqliteCommand _updateStoredHash;
     private readonly SqliteCommand[] _all;
 
     public SignalWriteSession(SqliteConnection connection)
@@ -22,8 +25,8 @@ internal sealed class SignalWriteSession : IDisposable
         ArgumentNullException.ThrowIfNull(connection);
         _connection = connection;
         _insertBatch = Create(
-            "INSERT INTO batches (device, sequence, enterprise, sent_at, received_at, signal_count) VALUES ($device, $sequence, $enterprise, $sent_at, $received_at, $signal_count) ON CONFLICT (device, sequence) DO NOTHING",
-            "$device", "$sequence", "$enterprise", "$sent_at", "$received_at", "$signal_count");
+            "INSERT INTO batches (device, sequence, enterprise, sent_at, received_at, signal_count, signals_hash) VALUES ($device, $sequence, $enterprise, $sent_at, $received_at, $signal_count, $signals_hash) ON CONFLICT (device, sequence) DO NOTHING",
+            "$device", "$sequence", "$enterprise", "$sent_at", "$received_at", "$signal_count", "$signals_hash");
         _insertSignal = Create(
             "INSERT INTO signals (enterprise, device, sequence, idx, start_ms, end_ms, source, kind, value, unit, quality) VALUES ($enterprise, $device, $sequence, $idx, $start_ms, $end_ms, $source, $kind, $value, $unit, $quality)",
             "$enterprise", "$device", "$sequence", "$idx", "$start_ms", "$end_ms", "$source", "$kind", "$value", "$unit", "$quality");
@@ -46,7 +49,16 @@ internal sealed class SignalWriteSession : IDisposable
         _insertQuarantine = Create(
             "INSERT INTO quarantine (received_at, topic, client_id, reason, detail, payload_bytes, payload_head) VALUES ($received_at, $topic, $client_id, $reason, $detail, $payload_bytes, $payload_head)",
             "$received_at", "$topic", "$client_id", "$reason", "$detail", "$payload_bytes", "$payload_head");
-        _all = [_insertBatch, _insertSignal, _touchDevice, _updateDevice, _insertQuarantine];
+        _selectStoredHash = Create(
+            "SELECT enterprise, signals_hash FROM batches WHERE device = $device AND sequence = $sequence",
+            "$device", "$sequence");
+        _selectStoredSignals = Create(
+            "SELECT start_ms, end_ms, source, kind, value, unit, quality FROM signals WHERE enterprise = $enterprise AND device = $device AND sequence = $sequence ORDER BY idx",
+            "$enterprise", "$device", "$sequence");
+        _updateStoredHash = Create(
+            "UPDATE batches SET signals_hash = $signals_hash WHERE device = $device AND sequence = $sequence",
+            "$device", "$sequence", "$signals_hash");
+        _all = [_insertBatch, _insertSignal, _touchDevice, _updateDevice, _insertQuarantine, _selectStoredHash, _selectStoredSignals, _updateStoredHash];
     }
 
     public SqliteTransaction Begin()
@@ -60,10 +72,14 @@ internal sealed class SignalWriteSession : IDisposable
         return transaction;
     }
 
-    /// <summary>Stores a batch and its signals; returns false (and stores nothing) when (device, sequence) is already stored.</summary>
-    public bool TryInsertBatch(SignalBatch batch, long receivedAtMs)
+    /// <summary>
+    /// Stores a batch and its signals, unless (device, sequence) is already stored: then nothing is written and
+    /// the result says whether the stored signals are the same (<paramref name="signalsHash"/>, see <see cref="SignalsHash"/>).
+    /// </summary>
+    public BatchInsert InsertBatch(SignalBatch batch, byte[] signalsHash, long receivedAtMs)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(signalsHash);
         var p = _insertBatch.Parameters;
         p[0].Value = batch.Device;
         p[1].Value = batch.Sequence;
@@ -71,9 +87,10 @@ internal sealed class SignalWriteSession : IDisposable
         p[3].Value = batch.SentAt.ToUnixTimeMilliseconds();
         p[4].Value = receivedAtMs;
         p[5].Value = batch.Signals.Count;
+        p[6].Value = signalsHash;
         if (_insertBatch.ExecuteNonQuery() == 0)
         {
-            return false;
+            return StoredHash(batch.Device, batch.Sequence).AsSpan().SequenceEqual(signalsHash) ? BatchInsert.Identical : BatchInsert.Conflicting;
         }
 
         var s = _insertSignal.Parameters;
@@ -99,7 +116,7 @@ internal sealed class SignalWriteSession : IDisposable
         d[1].Value = batch.Enterprise;
         d[2].Value = receivedAtMs;
         _touchDevice.ExecuteNonQuery();
-        return true;
+        return BatchInsert.Inserted;
     }
 
     public void UpdateDevice(DeviceUpdate update)
@@ -136,6 +153,50 @@ internal sealed class SignalWriteSession : IDisposable
         {
             command.Dispose();
         }
+    }
+
+    /// <summary>The stored batch's signals hash; a batch stored before schema version 2 gets it computed from its rows and saved.</summary>
+    private byte[] StoredHash(string device, long sequence)
+    {
+        var p = _selectStoredHash.Parameters;
+        p[0].Value = device;
+        p[1].Value = sequence;
+        string enterprise;
+        using (var reader = _selectStoredHash.ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                throw new InvalidOperationException($"Batch {device}/{sequence} conflicted on insert but is not stored.");
+            }
+
+            if (!reader.IsDBNull(1))
+            {
+                return (byte[])reader.GetValue(1);
+            }
+
+            enterprise = reader.GetString(0);
+        }
+
+        var rows = new List<SignalRow>();
+        var s = _selectStoredSignals.Parameters;
+        s[0].Value = enterprise;
+        s[1].Value = device;
+        s[2].Value = sequence;
+        using (var reader = _selectStoredSignals.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                rows.Add(new SignalRow(device, sequence, reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetDouble(4), reader.GetString(5), reader.GetString(6)));
+            }
+        }
+
+        var hash = SignalsHash.Of(rows);
+        var u = _updateStoredHash.Parameters;
+        u[0].Value = device;
+        u[1].Value = sequence;
+        u[2].Value = hash;
+        _updateStoredHash.ExecuteNonQuery();
+        return hash;
     }
 
     private SqliteCommand Create(string sql, params string[] parameters)
