@@ -18,7 +18,7 @@ public sealed record DeviceStatus
     /// <summary>Batches waiting in the outbox.</summary>
     public long? OutboxDepth { get; init; }
 
-    /// <summary>Batches acknowledged by the broker since the agent started.</summary>
+    /// <summary>Batches confirmed stored by the collector's receipts since the agent started.</summary>
     public long? Sent { get; init; }
 
     /// <summary>Publish attempts that failed and will be retried, since the agent started.</summary>

@@ -4,7 +4,7 @@ using EdgeCredit.Benchmarks;
 // Benchmarks that print figures. Run in Release: dotnet run -c Release --project tests/EdgeCredit.Benchmarks -- <name> [options]
 //   ingest --broker mosquitto|embedded [--devices 50] [--batches 100000] [--signals 10] [--inflight 32]
 //   agent-memory [--seconds 60]
-//   backlog [--hours 24]
+//   backlog [--hours 24] [-- extra agent arguments, e.g. --Publishing:BacklogBatchesPerSecond=200]
 var name = args.FirstOrDefault() ?? "help";
 string Option(string key, string fallback)
 {
@@ -18,6 +18,12 @@ switch (name)
 {
     case "ingest":
         await new IngestBenchmark(new IngestSettings(Option("broker", "mosquitto"), Int("devices", 50), Int("batches", 100_000), Int("signals", 10), Int("inflight", 32))).RunAsync();
+        break;
+    case "agent-memory":
+        await new AgentMemoryBenchmark(TimeSpan.FromSeconds(Int("seconds", 60))).RunAsync();
+        break;
+    case "backlog":
+        await new BacklogBenchmark(Int("hours", 24), args.SkipWhile(a => a != "--").Skip(1).ToArray()).RunAsync();
         break;
     default:
         Console.WriteLine("usage: ingest --broker mosquitto|embedded [--devices N] [--batches N] [--signals N] [--inflight N] | agent-memory | backlog");

@@ -119,17 +119,22 @@ public sealed class EmbeddedPipelineTests : IAsyncLifetime
         var bad = TestBatches.Bad(device, other, () => ++sequence);
         var goodSequences = new List<long>();
 
+        SignalBatch? firstGood = null;
         foreach (var (_, json, _) in bad)
         {
             await PublishAsync(client, device, Encoding.UTF8.GetBytes(json));
             goodSequences.Add(++sequence);
-            await PublishAsync(client, device, ProtocolJson.Serialize(TestBatches.Valid(device, sequence)));
+            var good = TestBatches.Valid(device, sequence);
+            firstGood ??= good;
+            await PublishAsync(client, device, ProtocolJson.Serialize(good));
         }
+
+        await PublishAsync(client, device, ProtocolJson.Serialize(firstGood! with { SentAt = DateTimeOffset.UtcNow })); // identical resend: deduped, not quarantined
 
         var huge = new byte[10 * 1024 * 1024];
         huge.AsSpan().Fill((byte)'{');
         await PublishAsync(client, device, huge);
-        await PublishAsync(client, device, ProtocolJson.Serialize(TestBatches.Valid(device, goodSequences[0]))); // replay
+        await PublishAsync(client, device, ProtocolJson.Serialize(TestBatches.Valid(device, goodSequences[0], signals: 2))); // replay with different content
         goodSequences.Add(++sequence);
         await PublishAsync(client, device, ProtocolJson.Serialize(TestBatches.Valid(device, sequence)));
 
@@ -144,6 +149,9 @@ public sealed class EmbeddedPipelineTests : IAsyncLifetime
         Assert.Contains("duplicate_sequence", reasons);
         var stored = await collector.GetJsonAsync("/api/v1/devices");
         Assert.Equal(goodSequences.Count, StoredBatches(stored, "gw-01"));
+        var stats = await collector.GetJsonAsync("/api/v1/ingest/stats");
+        Assert.Equal(1, stats.GetProperty("duplicates").GetInt32());
+        Assert.Equal(1, reasons.Count(r => r == "duplicate_sequence"));
         var health = await collector.GetJsonAsync("/healthz");
         Assert.Equal("ok", health.GetProperty("status").GetString());
     }

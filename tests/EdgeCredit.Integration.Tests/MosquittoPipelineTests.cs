@@ -146,7 +146,7 @@ public sealed class MosquittoPipelineTests : IAsyncLifetime
         await File.WriteAllTextAsync(hugeFile, "{\"version\":1,\"pad\":\"" + new string('x', 10 * 1024 * 1024) + "\"}");
         Assert.Equal(0, (await _broker.PublishAsync("gw-01", Topics.SignalsOf("acme-metal", "gw-01"), file: hugeFile)).ExitCode);
         Assert.Equal(0, (await _broker.PublishAsync("gw-ghost", Topics.SignalsOf("acme-metal", "gw-ghost"), TestBatches.Json(TestBatches.Valid(_ghost, 1)))).ExitCode);
-        Assert.Equal(0, (await _broker.PublishAsync("gw-01", Topics.SignalsOf("acme-metal", "gw-01"), TestBatches.Json(TestBatches.Valid(_device, good[0])))).ExitCode);
+        Assert.Equal(0, (await _broker.PublishAsync("gw-01", Topics.SignalsOf("acme-metal", "gw-01"), TestBatches.Json(TestBatches.Valid(_device, good[0], signals: 2)))).ExitCode); // replay with different content
         await SendGoodAsync();
 
         var expected = bad.Select(b => ProtocolJson.EnumWireName(b.Reason)).Concat(["too_large", "unknown_device", "duplicate_sequence"]).ToList();

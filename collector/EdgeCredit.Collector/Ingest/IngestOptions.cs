@@ -14,8 +14,12 @@ internal sealed class IngestOptions
     /// <summary>Most messages written in one SQLite transaction.</summary>
     public int MaxBatchMessages { get; set; } = 1000;
 
-    /// <summary>Longest the writer waits for more messages before it commits what it has.</summary>
-    public TimeSpan MaxBatchDelay { get; set; } = TimeSpan.FromMilliseconds(10);
+    /// <summary>
+    /// Longest the writer waits for more messages before it commits what it has. Zero (the default) is group
+    /// commit: the writer commits whatever has arrived, and what arrives during a commit goes into the next one,
+    /// so a quiet collector answers in one commit's time and a busy one still writes large transactions.
+    /// </summary>
+    public TimeSpan MaxBatchDelay { get; set; } = TimeSpan.Zero;
 
     /// <summary>Messages waiting for the writer; when full, publishers wait (back-pressure, nothing dropped).</summary>
     public int QueueCapacity { get; set; } = 20_000;

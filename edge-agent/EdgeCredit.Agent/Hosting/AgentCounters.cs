@@ -6,6 +6,9 @@ internal sealed class AgentCounters
     private long _outboxDepth;
     private long _lastSequence;
     private long _sent;
+    private long _acknowledged;
+    private long _awaitingReceipt;
+    private long _refused;
     private long _retried;
     private long _dropped;
     private long _reconnects;
@@ -18,10 +21,22 @@ internal sealed class AgentCounters
     /// <summary>Highest sequence number written to the outbox.</summary>
     public long LastSequence { get => Interlocked.Read(ref _lastSequence); set => Interlocked.Exchange(ref _lastSequence, value); }
 
-    /// <summary>Batches acknowledged by the broker since start.</summary>
+    /// <summary>
+    /// Batches confirmed since start: listed as stored in a collector's receipt (or, with
+    /// <c>Publishing:Confirmation=BrokerAck</c>, acknowledged by the broker).
+    /// </summary>
     public long Sent => Interlocked.Read(ref _sent);
 
-    /// <summary>Publish attempts that failed and will be retried, since start.</summary>
+    /// <summary>Publishes the broker acknowledged (PUBACK) since start, first copies and resends.</summary>
+    public long Acknowledged => Interlocked.Read(ref _acknowledged);
+
+    /// <summary>Batches the broker acknowledged that still wait for the collector's receipt.</summary>
+    public long AwaitingReceipt { get => Interlocked.Read(ref _awaitingReceipt); set => Interlocked.Exchange(ref _awaitingReceipt, value); }
+
+    /// <summary>Batches the collector refused since start (moved to the outbox quarantine, never sent again).</summary>
+    public long Refused => Interlocked.Read(ref _refused);
+
+    /// <summary>Publish attempts that failed and will be retried, plus batches sent again for want of a receipt, since start.</summary>
     public long Retried => Interlocked.Read(ref _retried);
 
     /// <summary>Batches dropped by the outbox size cap over the outbox's lifetime (persisted in the outbox).</summary>
@@ -37,6 +52,12 @@ internal sealed class AgentCounters
     public long Quarantined => Interlocked.Read(ref _quarantined);
 
     public void AddSent() => Interlocked.Increment(ref _sent);
+
+    public void AddSent(long count) => Interlocked.Add(ref _sent, count);
+
+    public void AddAcknowledged() => Interlocked.Increment(ref _acknowledged);
+
+    public void AddRefused() => Interlocked.Increment(ref _refused);
 
     public void AddRetried() => Interlocked.Increment(ref _retried);
 

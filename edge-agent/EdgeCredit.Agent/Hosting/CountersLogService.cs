@@ -19,7 +19,7 @@ internal sealed partial class CountersLogService(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                Counters(logger, counters.OutboxDepth, counters.LastSequence, counters.Sent, counters.Retried, counters.Dropped, counters.Reconnects, counters.Rejected, counters.Quarantined);
+                Counters(logger, counters.OutboxDepth, counters.LastSequence, counters.Sent, counters.Acknowledged, counters.AwaitingReceipt, counters.Refused, counters.Retried, counters.Dropped, counters.Reconnects, counters.Rejected, counters.Quarantined);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -28,6 +28,6 @@ internal sealed partial class CountersLogService(
         }
     }
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Counters: outbox depth {OutboxDepth}, last sequence {LastSequence}, sent {Sent}, retried {Retried}, dropped {Dropped}, reconnects {Reconnects}, rejected {Rejected}, quarantined {Quarantined}")]
-    private static partial void Counters(ILogger logger, long outboxDepth, long lastSequence, long sent, long retried, long dropped, long reconnects, long rejected, long quarantined);
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Counters: outbox depth {OutboxDepth}, last sequence {LastSequence}, sent {Sent}, broker-acknowledged {Acknowledged}, awaiting receipt {AwaitingReceipt}, refused {Refused}, retried {Retried}, dropped {Dropped}, reconnects {Reconnects}, rejected {Rejected}, quarantined {Quarantined}")]
+    private static partial void Counters(ILogger logger, long outboxDepth, long lastSequence, long sent, long acknowledged, long awaitingReceipt, long refused, long retried, long dropped, long reconnects, long rejected, long quarantined);
 }

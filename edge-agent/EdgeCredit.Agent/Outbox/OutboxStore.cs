@@ -7,7 +7,8 @@ namespace EdgeCredit.Agent.Outbox;
 
 /// <summary>
 /// The durable queue of signal batches: one SQLite database (WAL, synchronous=FULL) with tables
-/// <c>meta(key, value)</c>, <c>batches(sequence, created_at, bytes, payload)</c> and <c>quarantine</c>.
+/// <c>meta(key, value)</c>, <c>batches(sequence, created_at, bytes, payload)</c> and <c>quarantine</c> (unreadable
+/// batches and batches the collector refused, with the reason).
 /// The per-device sequence is assigned and persisted in the transaction that stores the batch; a new database
 /// starts the counter at the current Unix time in milliseconds, so numbers are never reused, even after a
 /// reinstall. When stored payload bytes exceed the cap the oldest batches are deleted and counted in the
@@ -155,6 +156,26 @@ internal sealed class OutboxStore : IDisposable
         }
     }
 
+    /// <summary>Up to <paramref name="count"/> sequence numbers in order with <paramref name="after"/> &lt; sequence ≤ <paramref name="atMost"/> (no payloads).</summary>
+    public IReadOnlyList<long> PeekSequences(int count, long after = 0, long atMost = long.MaxValue)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var command = Command(null, "SELECT sequence FROM batches WHERE sequence > $a AND sequence <= $m ORDER BY sequence LIMIT $n",
+                ("$a", after), ("$m", atMost), ("$n", count));
+            using var reader = command.ExecuteReader();
+            var sequences = new List<long>(Math.Min(count, 256));
+            while (reader.Read())
+            {
+                sequences.Add(reader.GetInt64(0));
+            }
+
+            return sequences;
+        }
+    }
+
     public OutboxEntry? Get(long sequence)
     {
         lock (_gate)
@@ -166,8 +187,41 @@ internal sealed class OutboxStore : IDisposable
         }
     }
 
-    /// <summary>Removes an acknowledged batch. Returns false when it was not (or no longer) stored.</summary>
+    /// <summary>Removes a confirmed batch. Returns false when it was not (or no longer) stored.</summary>
     public bool Remove(long sequence) => Take(sequence, quarantineReason: null);
+
+    /// <summary>Removes confirmed batches in one transaction and returns how many were still stored.</summary>
+    public int Remove(IReadOnlyCollection<long> sequences)
+    {
+        ArgumentNullException.ThrowIfNull(sequences);
+        if (sequences.Count == 0)
+        {
+            return 0;
+        }
+
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var tx = _connection.BeginTransaction();
+            var removed = 0;
+            long freed = 0;
+            foreach (var sequence in sequences)
+            {
+                using var delete = Command(tx, "DELETE FROM batches WHERE sequence = $s RETURNING bytes", ("$s", sequence));
+                if (delete.ExecuteScalar() is long bytes)
+                {
+                    removed++;
+                    freed += bytes;
+                }
+            }
+
+            tx.Commit();
+            _depth -= removed;
+            _bytes -= freed;
+            PublishCounters();
+            return removed;
+        }
+    }
 
     /// <summary>Moves a batch that can never be sent (unreadable payload) out of the queue, keeping it with its reason.</summary>
     public bool Quarantine(long sequence, string reason)
@@ -181,6 +235,27 @@ internal sealed class OutboxStore : IDisposable
         }
 
         return moved;
+    }
+
+    /// <summary>
+    /// Moves a batch the collector refused out of the queue into the quarantine, keeping it with the reason; it is
+    /// never sent again. Neither counts nor logs (the caller does). Returns false when it was not (or no longer) stored.
+    /// </summary>
+    public bool QuarantineRefused(long sequence, string reason)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        return Take(sequence, reason);
+    }
+
+    /// <summary>Why a batch is in the quarantine, or null when it is not there.</summary>
+    public string? QuarantineReason(long sequence)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var command = Command(null, "SELECT reason FROM quarantine WHERE sequence = $s", ("$s", sequence));
+            return command.ExecuteScalar() as string;
+        }
     }
 
     public void Dispose()

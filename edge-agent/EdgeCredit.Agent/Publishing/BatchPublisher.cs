@@ -7,7 +7,10 @@ using MQTTnet.Protocol;
 
 namespace EdgeCredit.Agent.Publishing;
 
-/// <summary>Sends one stored batch or one status message over a connected client and sorts the result into a <see cref="PublishOutcome"/>.</summary>
+/// <summary>
+/// Sends one stored batch or one status message over a connected client and sorts the result into a
+/// <see cref="PublishOutcome"/>; subscribes the client to its receipts.
+/// </summary>
 internal sealed class BatchPublisher(MqttConnectionSettings settings, TimeSpan publishTimeout, TimeProvider time, ILogger logger)
 {
     /// <summary>Why the last <see cref="PublishOutcome.Invalid"/> batch cannot be sent.</summary>
@@ -89,6 +92,36 @@ internal sealed class BatchPublisher(MqttConnectionSettings settings, TimeSpan p
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             PublishingLog.StatusFailed(logger, ex.GetType().Name, ex.Message);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Subscribes (QoS 1) to this device's receipts on every connect, session present or not. Returns false when the
+    /// subscribe itself failed (the connection is reset); a refusal by the broker is logged as an error and the session
+    /// goes on, since batches still reach the collector.
+    /// </summary>
+    public async Task<bool> SubscribeReceiptsAsync(IMqttClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var timeout = new CancellationTokenSource(publishTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            var result = await client.SubscribeAsync(
+                new MqttClientSubscribeOptionsBuilder().WithTopicFilter(settings.ReceiptsTopic, MqttQualityOfServiceLevel.AtLeastOnce).Build(),
+                linked.Token);
+            var code = result.Items.Count > 0 ? result.Items.First().ResultCode : MqttClientSubscribeResultCode.UnspecifiedError;
+            if (code is not (MqttClientSubscribeResultCode.GrantedQoS1 or MqttClientSubscribeResultCode.GrantedQoS0 or MqttClientSubscribeResultCode.GrantedQoS2))
+            {
+                PublishingLog.ReceiptsSubscriptionRefused(logger, settings.ReceiptsTopic, code.ToString());
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            PublishingLog.ReceiptsSubscriptionFailed(logger, settings.ReceiptsTopic, ex.GetType().Name, ex.Message);
             return false;
         }
     }

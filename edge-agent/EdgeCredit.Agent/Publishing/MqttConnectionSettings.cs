@@ -25,6 +25,7 @@ internal sealed class MqttConnectionSettings : IDisposable
         Endpoint = $"{publishing.Host}:{publishing.Port}";
         StatusTopic = Topics.StatusOf(agent.Enterprise, agent.Device);
         SignalsTopic = Topics.SignalsOf(agent.Enterprise, agent.Device);
+        ReceiptsTopic = Topics.ReceiptsOf(agent.Enterprise, agent.Device);
 
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(publishing.Host, publishing.Port)
@@ -79,6 +80,8 @@ internal sealed class MqttConnectionSettings : IDisposable
     public string StatusTopic { get; }
 
     public string SignalsTopic { get; }
+
+    public string ReceiptsTopic { get; }
 
     public void Dispose()
     {

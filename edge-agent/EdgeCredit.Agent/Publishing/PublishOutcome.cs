@@ -3,7 +3,7 @@ namespace EdgeCredit.Agent.Publishing;
 /// <summary>What became of one publish, in the three buckets of a sink.</summary>
 internal enum PublishOutcome
 {
-    /// <summary>The broker acknowledged it (PUBACK success); the batch may leave the outbox.</summary>
+    /// <summary>The broker acknowledged it (PUBACK success); it now waits for the collector's receipt (or, with BrokerAck, leaves the outbox).</summary>
     Acknowledged,
 
     /// <summary>Not acknowledged (refused, timed out, connection lost); keep it and try again.</summary>

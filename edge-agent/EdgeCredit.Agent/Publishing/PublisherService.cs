@@ -11,9 +11,10 @@ namespace EdgeCredit.Agent.Publishing;
 /// <summary>
 /// Owns the MQTT client and its reconnect loop (exponential backoff with full jitter; never reconnects from the
 /// disconnected event). While connected it sends, one at a time and each awaiting its PUBACK:
-/// live batches (stored after the connection came up) at once, oldest first; then the backlog (stored before),
-/// oldest first, at most <see cref="PublishingOptions.BacklogBatchesPerSecond"/>; a new live batch goes ahead
-/// of the next backlog batch. A batch leaves the outbox only after its PUBACK. It also keeps a retained online
+/// live batches (stored after the connection came up) at once, oldest first; then the backlog (stored before, plus
+/// batches whose receipt is overdue), oldest first, at most <see cref="PublishingOptions.BacklogBatchesPerSecond"/>;
+/// a new live batch goes ahead of the next backlog batch. A batch leaves the outbox only when the collector's receipt
+/// lists it (or, with <see cref="DeliveryConfirmation.BrokerAck"/>, at its PUBACK). It also keeps a retained online
 /// status with the counters on the status topic; the broker publishes the last will (offline) if the agent vanishes.
 /// </summary>
 internal sealed class PublisherService : BackgroundService
@@ -29,6 +30,8 @@ internal sealed class PublisherService : BackgroundService
     private readonly BatchPublisher _publisher;
     private readonly ReconnectBackoff _backoff;
     private readonly IMqttClient _client;
+    private readonly AwaitingReceipts _awaiting;
+    private readonly ReceiptHandler _receipts;
     private readonly AsyncSignal _connectionLost = new();
     private volatile bool _stopping;
 
@@ -50,15 +53,24 @@ internal sealed class PublisherService : BackgroundService
         _settings = new MqttConnectionSettings(_options, agent.Value);
         _publisher = new BatchPublisher(_settings, _options.PublishTimeout, time, logger);
         _backoff = new ReconnectBackoff(_options.ReconnectMin, _options.ReconnectMax);
+        _awaiting = new AwaitingReceipts(_options.ReceiptTimeout, time, counters);
+        _receipts = new ReceiptHandler(_settings.ReceiptsTopic, outbox, _awaiting, counters, logger);
         _client = new MqttClientFactory().CreateMqttClient();
         _client.DisconnectedAsync += OnDisconnectedAsync;
+        if (UseReceipts)
+        {
+            _client.ApplicationMessageReceivedAsync += _receipts.OnMessageReceivedAsync;
+        }
     }
 
     public bool IsConnected => _client.IsConnected;
 
+    private bool UseReceipts => _options.Confirmation == DeliveryConfirmation.Receipt;
+
     public override void Dispose()
     {
         _client.DisconnectedAsync -= OnDisconnectedAsync;
+        _client.ApplicationMessageReceivedAsync -= _receipts.OnMessageReceivedAsync;
         _client.Dispose();
         _settings.Dispose();
         base.Dispose();
@@ -135,7 +147,7 @@ internal sealed class PublisherService : BackgroundService
         if (result.ResultCode == MqttClientConnectResultCode.Success)
         {
             PublishingLog.Connected(_logger, _settings.Endpoint, _settings.Options.ClientId, result.IsSessionPresent, _outbox.Depth);
-            return true;
+            return !UseReceipts || await _publisher.SubscribeReceiptsAsync(_client, cancellationToken);
         }
 
         if (result.ResultCode is MqttClientConnectResultCode.BadUserNameOrPassword or MqttClientConnectResultCode.NotAuthorized
@@ -155,7 +167,7 @@ internal sealed class PublisherService : BackgroundService
     private async Task<bool> RunSessionAsync(CancellationToken cancellationToken)
     {
         // Everything stored before this point is backlog; anything stored later is live.
-        var backlogCeiling = _outbox.NewestSequence ?? 0;
+        var queue = new SendQueue(_outbox, _awaiting);
         var bucket = new TokenBucket(_options.BacklogBatchesPerSecond, _options.BacklogBatchesPerSecond, _time);
         var nextStatus = _time.GetUtcNow();
         var acknowledged = false;
@@ -165,13 +177,15 @@ internal sealed class PublisherService : BackgroundService
         {
             if (_time.GetUtcNow() >= nextStatus)
             {
+                // The size cap drops the oldest batches; stop waiting for receipts of batches that are gone.
+                _awaiting.ForgetBelow(_outbox.OldestSequence ?? _outbox.NextSequence);
                 await _publisher.PublishStatusAsync(_client, OnlineStatus(), cancellationToken);
                 nextStatus = _time.GetUtcNow() + _options.StatusInterval;
             }
 
             var untilStatus = nextStatus - _time.GetUtcNow();
-            var entry = _outbox.PeekOldest(1, after: backlogCeiling) is [var live] ? live : null;
-            if (entry is null && _outbox.PeekOldest(1, atMost: backlogCeiling) is [var old])
+            var next = queue.NextLive() is { } live ? new SendQueue.Candidate(live, Resend: false) : (SendQueue.Candidate?)null;
+            if (next is null && queue.NextBacklog() is { } old)
             {
                 var wait = bucket.TryTake();
                 if (wait > TimeSpan.Zero)
@@ -180,41 +194,94 @@ internal sealed class PublisherService : BackgroundService
                     continue;
                 }
 
-                entry = old;
+                next = old;
             }
 
-            if (entry is null)
+            if (next is not { } candidate)
             {
-                await WaitAsync(untilStatus, cancellationToken);
+                var untilDue = _awaiting.UntilNextDue();
+                await WaitAsync(untilDue != Timeout.InfiniteTimeSpan && untilDue < untilStatus ? untilDue : untilStatus, cancellationToken);
                 continue;
             }
 
-            switch (await _publisher.PublishAsync(_client, entry, cancellationToken))
+            if (_outbox.Get(candidate.Sequence) is not { } entry)
             {
-                case PublishOutcome.Acknowledged:
-                    _outbox.Remove(entry.Sequence);
-                    _counters.AddSent();
-                    PublishingLog.Acknowledged(_logger, entry.Sequence, entry.Sequence > backlogCeiling ? "live" : "backlog");
-                    acknowledged = true;
-                    failures = 0;
-                    break;
-                case PublishOutcome.Invalid:
-                    _outbox.Quarantine(entry.Sequence, _publisher.InvalidReason ?? "unreadable payload");
-                    break;
-                default:
-                    _counters.AddRetried();
-                    if (!_client.IsConnected || ++failures >= 3)
-                    {
-                        // Lost, timed out or repeatedly refused: reset the connection and let the backoff pace retries.
-                        return acknowledged;
-                    }
-
-                    await WaitAsync(_backoff.Next(failures), cancellationToken);
-                    break;
+                // Confirmed, refused or dropped since it was picked.
+                _awaiting.Forget(candidate.Sequence);
+                continue;
             }
+
+            if (await SendAsync(entry, candidate.Resend, queue, cancellationToken) is { } ok)
+            {
+                acknowledged |= ok;
+                failures = 0;
+                continue;
+            }
+
+            _counters.AddRetried();
+            if (!_client.IsConnected || ++failures >= 3)
+            {
+                // Lost, timed out or repeatedly refused: reset the connection and let the backoff pace retries.
+                return acknowledged;
+            }
+
+            await WaitAsync(_backoff.Next(failures), cancellationToken);
         }
 
         return acknowledged;
+    }
+
+    /// <summary>Publishes one batch. Returns true when acknowledged, false when quarantined, null when it should be retried.</summary>
+    private async Task<bool?> SendAsync(OutboxEntry entry, bool resend, SendQueue queue, CancellationToken cancellationToken)
+    {
+        var kind = resend ? "resend" : entry.Sequence > queue.BacklogCeiling ? "live" : "backlog";
+        if (UseReceipts)
+        {
+            var attempt = _awaiting.BeginAttempt(entry.Sequence);
+            if (resend)
+            {
+                _counters.AddRetried();
+                PublishingLog.Resending(_logger, entry.Sequence, attempt);
+            }
+        }
+
+        var outcome = PublishOutcome.Retry;
+        try
+        {
+            outcome = await _publisher.PublishAsync(_client, entry, cancellationToken);
+        }
+        finally
+        {
+            if (outcome != PublishOutcome.Acknowledged)
+            {
+                _awaiting.NotAcknowledged(entry.Sequence);
+            }
+        }
+
+        switch (outcome)
+        {
+            case PublishOutcome.Acknowledged:
+                _counters.AddAcknowledged();
+                if (UseReceipts)
+                {
+                    _awaiting.Acknowledged(entry.Sequence);
+                }
+                else if (_outbox.Remove(entry.Sequence))
+                {
+                    _counters.AddSent();
+                }
+
+                queue.Done(entry.Sequence);
+                PublishingLog.Acknowledged(_logger, entry.Sequence, kind);
+                return true;
+            case PublishOutcome.Invalid:
+                _awaiting.Forget(entry.Sequence);
+                _outbox.Quarantine(entry.Sequence, _publisher.InvalidReason ?? "unreadable payload");
+                queue.Done(entry.Sequence);
+                return false;
+            default:
+                return null;
+        }
     }
 
     /// <summary>Waits for the timeout, a newly stored batch or a lost connection, whichever comes first.</summary>
@@ -243,6 +310,8 @@ internal sealed class PublisherService : BackgroundService
         OutboxDepth = _counters.OutboxDepth,
         Sent = _counters.Sent,
         Retried = _counters.Retried,
+        AwaitingReceipt = _counters.AwaitingReceipt,
+        Refused = _counters.Refused,
         Dropped = _counters.Dropped,
         AgentVersion = AgentVersion.Current,
     };

@@ -40,4 +40,25 @@ internal static partial class PublishingLog
 
     [LoggerMessage(EventId = 5012, Level = LogLevel.Debug, Message = "Batch {Sequence} acknowledged ({Kind})")]
     public static partial void Acknowledged(ILogger logger, long sequence, string kind);
+
+    [LoggerMessage(EventId = 5013, Level = LogLevel.Error, Message = "Broker refused the subscription to {Topic}: {ResultCode}; without receipts no batch is confirmed and the outbox only grows. Allow the device to read its receipts topic in the broker's ACL")]
+    public static partial void ReceiptsSubscriptionRefused(ILogger logger, string topic, string resultCode);
+
+    [LoggerMessage(EventId = 5014, Level = LogLevel.Warning, Message = "Ignored a malformed receipt ({Bytes} bytes): {Error}")]
+    public static partial void ReceiptMalformed(ILogger logger, long bytes, string error);
+
+    [LoggerMessage(EventId = 5015, Level = LogLevel.Warning, Message = "Batch {Sequence} refused by the collector: {Reason}: {Detail}; moved to the outbox quarantine, never sent again")]
+    public static partial void BatchRefused(ILogger logger, long sequence, string reason, string detail);
+
+    [LoggerMessage(EventId = 5016, Level = LogLevel.Debug, Message = "Receipt: {Stored} stored ({Removed} removed from the outbox), {Refused} refused")]
+    public static partial void ReceiptApplied(ILogger logger, int stored, int removed, int refused);
+
+    [LoggerMessage(EventId = 5017, Level = LogLevel.Debug, Message = "Batch {Sequence} got no receipt in time; sending it again (attempt {Attempt})")]
+    public static partial void Resending(ILogger logger, long sequence, int attempt);
+
+    [LoggerMessage(EventId = 5018, Level = LogLevel.Error, Message = "Handling a message on {Topic} failed")]
+    public static partial void ReceiptFailed(ILogger logger, string topic, Exception exception);
+
+    [LoggerMessage(EventId = 5019, Level = LogLevel.Warning, Message = "Subscribing to {Topic} failed: {ErrorType}: {Error}; the connection is reset")]
+    public static partial void ReceiptsSubscriptionFailed(ILogger logger, string topic, string errorType, string error);
 }

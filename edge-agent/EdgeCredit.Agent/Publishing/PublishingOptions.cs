@@ -48,6 +48,19 @@ internal sealed class PublishingOptions
     /// <summary>How long to wait for a PUBACK (and for CONNACK).</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// What lets a batch leave the outbox: <see cref="DeliveryConfirmation.Receipt"/> (default; the collector's receipt
+    /// after its commit) or <see cref="DeliveryConfirmation.BrokerAck"/> (the broker's PUBACK; only for the collector's
+    /// embedded broker, whose PUBACK comes after the commit).
+    /// </summary>
+    public DeliveryConfirmation Confirmation { get; set; } = DeliveryConfirmation.Receipt;
+
+    /// <summary>
+    /// How long a batch the broker acknowledged waits for the collector's receipt before it is sent again; doubles
+    /// with each further attempt, up to one hour. Not used with <see cref="DeliveryConfirmation.BrokerAck"/>.
+    /// </summary>
+    public TimeSpan ReceiptTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
     public string EffectiveUsername(string device) => string.IsNullOrEmpty(Username) ? device : Username;
 
     public string EffectiveClientId(string device) => string.IsNullOrEmpty(ClientId) ? device : ClientId;

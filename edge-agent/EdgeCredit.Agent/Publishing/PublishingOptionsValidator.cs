@@ -48,6 +48,12 @@ internal sealed class PublishingOptionsValidator : IValidateOptions<PublishingOp
         p.Range(Prefix + nameof(options.StatusInterval), options.StatusInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
         p.Range(Prefix + nameof(options.SessionExpiry), options.SessionExpiry, TimeSpan.Zero, TimeSpan.FromDays(365));
         p.Range(Prefix + nameof(options.PublishTimeout), options.PublishTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5));
+        p.Range(Prefix + nameof(options.ReceiptTimeout), options.ReceiptTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
+        if (!Enum.IsDefined(options.Confirmation))
+        {
+            p.Add(Prefix + nameof(options.Confirmation), options.Confirmation, $"allowed {string.Join(" or ", Enum.GetNames<DeliveryConfirmation>())}");
+        }
+
         return p.ToResult();
     }
 }

@@ -7,18 +7,20 @@ using EdgeCredit.Agent.Signals;
 using EdgeCredit.Agent.Tests.Support;
 using EdgeCredit.Protocol;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeCredit.Agent.Tests.Hosting;
 
-/// <summary>The whole pipeline as Program wires it: simulator → windows → outbox → MQTT, against an in-process broker.</summary>
+/// <summary>The whole pipeline as Program wires it: simulator → windows → outbox → MQTT, against an in-process broker and a fake collector that sends receipts.</summary>
 public sealed class AgentHostTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Run_OneSecondWindows_ValidBatchesReachTheBroker()
     {
         await using var broker = await TestBroker.StartAsync();
+        await using var collector = await ReceiptingCollector.StartAsync(broker.Port);
         using var dir = new TempDirectory();
         var log = new TestLog(output);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = dir.Path });
@@ -42,6 +44,8 @@ public sealed class AgentHostTests(ITestOutputHelper output)
 
         await host.StartAsync();
         await Eventually.TrueAsync(() => broker.SignalSequences().Count >= 3, "three batches at the broker");
+        var counters = host.Services.GetRequiredService<AgentCounters>();
+        await Eventually.TrueAsync(() => counters.Sent >= 3, "three batches confirmed by receipts");
         await host.StopAsync();
 
         var sequences = broker.SignalSequences();

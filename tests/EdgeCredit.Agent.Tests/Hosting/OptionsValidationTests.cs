@@ -36,6 +36,9 @@ public sealed class OptionsValidationTests
     [InlineData("Publishing:BacklogBatchesPerSecond", "0", "allowed 1 to 10000")]
     [InlineData("Publishing:KeepAlive", "00:00:00", "allowed 00:00:01")]
     [InlineData("Publishing:PublishTimeout", "01:00:00", "to 00:05:00")]
+    [InlineData("Publishing:ReceiptTimeout", "00:00:00.5000000", "allowed 00:00:01 to 01:00:00")]
+    [InlineData("Publishing:ReceiptTimeout", "02:00:00", "allowed 00:00:01 to 01:00:00")]
+    [InlineData("Publishing:Confirmation", "7", "allowed Receipt or BrokerAck")]
     [InlineData("Publishing:StatusInterval", "00:00:00.5000000", "allowed 00:00:01 to 01:00:00")]
     [InlineData("Simulator:Machines:0:RatedKw", "20000", "allowed 0.1 to 10000")]
     [InlineData("Simulator:Machines:0:IdleKw", "25", "allowed 0 to 20")]
@@ -84,6 +87,16 @@ public sealed class OptionsValidationTests
         var problems = Problems(("Simulator:Machines:1:Name", "press-1"));
 
         Assert.Contains(problems, p => p.StartsWith("Simulator:Machines:1:Name = 'press-1'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_UnknownConfirmation_BinderMessageNamesKeyAndValue()
+    {
+        var problems = Problems(("Publishing:Confirmation", "Puback"));
+
+        var line = Assert.Single(problems);
+        Assert.Contains("'Puback'", line, StringComparison.Ordinal);
+        Assert.Contains("Publishing:Confirmation", line, StringComparison.Ordinal);
     }
 
     [Fact]

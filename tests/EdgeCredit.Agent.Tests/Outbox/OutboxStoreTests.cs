@@ -141,6 +141,39 @@ public sealed class OutboxStoreTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(1, _counters.Quarantined);
     }
 
+    [Fact]
+    public void Remove_SeveralConfirmed_RemovesThoseStoredAndCountsThem()
+    {
+        using var outbox = Open();
+        var sequences = Enumerable.Range(0, 4).Select(i => outbox.Append(Batches.Draft("gw-01", i))).ToList();
+        var bytes = outbox.Bytes;
+
+        var removed = outbox.Remove([sequences[0], sequences[2], 12345]);
+
+        Assert.Equal(2, removed);
+        Assert.Equal(2, outbox.Depth);
+        Assert.Equal(2, _counters.OutboxDepth);
+        Assert.True(outbox.Bytes < bytes);
+        Assert.Equal([sequences[1], sequences[3]], outbox.PeekSequences(10));
+        Assert.Equal(0, outbox.Remove([sequences[0]]));
+    }
+
+    [Fact]
+    public void QuarantineRefused_Batch_KeepsTheReasonWithoutErrorLog()
+    {
+        using var outbox = Open();
+        var sequence = outbox.Append(Batches.Draft("gw-01"));
+
+        Assert.True(outbox.QuarantineRefused(sequence, "refused by the collector: value_out_of_range: x"));
+
+        Assert.Equal(0, outbox.Depth);
+        Assert.Null(outbox.Get(sequence));
+        Assert.Equal("refused by the collector: value_out_of_range: x", outbox.QuarantineReason(sequence));
+        Assert.Equal(0, _counters.Quarantined);
+        Assert.False(outbox.QuarantineRefused(sequence, "again"));
+        _log.AssertNoUnexpectedErrors();
+    }
+
     private OutboxStore Open(string? path = null, long maxBytes = 64 * OutboxOptions.MiB) =>
         OutboxStore.Open(path ?? _dir.File("outbox.db"), maxBytes, _time, _counters, _log.For<OutboxStore>());
 }

@@ -57,6 +57,9 @@ public sealed class TlsConnectionTests(ITestOutputHelper output)
             CaFile = dir.File("ca.pem"),
             ReconnectMin = TimeSpan.FromMilliseconds(200),
             ReconnectMax = TimeSpan.FromMilliseconds(400),
+
+            // This tests TLS, not delivery confirmation: nobody sends receipts here.
+            Confirmation = DeliveryConfirmation.BrokerAck,
         };
         using var publisher = new PublisherService(outbox, Options.Create(options), Options.Create(new AgentOptions { Enterprise = Batches.Enterprise, Device = "gw-tls" }), TimeProvider.System, counters, log.For<PublisherService>());
         await publisher.StartAsync(CancellationToken.None);

@@ -33,8 +33,7 @@ public sealed class SignalWindowServiceTests(ITestOutputHelper output) : IDispos
 
         await service.StartAsync(CancellationToken.None);
         await Eventually.TrueAsync(() => _log.Has(3001), "service waiting for its first window");
-        time.Advance(TimeSpan.FromSeconds(150)); // to 04:03:00
-        await Eventually.TrueAsync(() => outbox.Depth == 2, "two windows stored");
+        await AdvanceUntilAsync(time, TimeSpan.FromSeconds(150), () => outbox.Depth >= 2, "two windows stored"); // to 04:03:00
         await service.StopAsync(CancellationToken.None);
 
         var batches = outbox.PeekOldest(10).Select(e => SignalBatchParser.Parse(e.Payload.Span)).ToList();
@@ -67,10 +66,36 @@ public sealed class SignalWindowServiceTests(ITestOutputHelper output) : IDispos
 
         await service.StartAsync(CancellationToken.None);
         await Eventually.TrueAsync(() => _log.Has(3001), "service waiting for its first window");
-        time.Advance(TimeSpan.FromSeconds(150));
-        await Eventually.TrueAsync(() => _log.Entries.Count(e => e.EventId == 3003) == 2, "two empty windows noticed");
+        await AdvanceUntilAsync(time, TimeSpan.FromSeconds(150), () => _log.Entries.Count(e => e.EventId == 3003) >= 2, "two empty windows noticed");
         await service.StopAsync(CancellationToken.None);
 
         Assert.Equal(0, outbox.Depth);
+    }
+
+    /// <summary>
+    /// Moves the fake clock on by <paramref name="by"/> and waits for <paramref name="condition"/>. The service may have
+    /// computed its first delay from the clock before the jump and registered it after, so that timer waits for fake
+    /// time that never comes; while nothing happens, the clock is nudged 30 s (less than a window) at a time.
+    /// </summary>
+    private static async Task AdvanceUntilAsync(FakeTimeProvider time, TimeSpan by, Func<bool> condition, string what)
+    {
+        time.Advance(by);
+        var deadline = DateTime.UtcNow + Eventually.DefaultTimeout;
+        var nudgeAt = DateTime.UtcNow + TimeSpan.FromSeconds(1);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Timed out after {Eventually.DefaultTimeout} waiting for: {what}");
+            }
+
+            if (DateTime.UtcNow > nudgeAt)
+            {
+                time.Advance(TimeSpan.FromSeconds(30));
+                nudgeAt = DateTime.UtcNow + TimeSpan.FromSeconds(1);
+            }
+
+            await Task.Delay(10);
+        }
     }
 }

@@ -76,7 +76,7 @@ internal sealed class AgentProcess : IAsyncDisposable
         {
             $"--Agent:Enterprise={device.Enterprise}", $"--Agent:Device={device.Device}", $"--Agent:DataDirectory={dataDirectory}",
             $"--Agent:Window={window:c}", "--Publishing:Host=127.0.0.1", $"--Publishing:Port={port}",
-            "--Publishing:ReconnectMin=00:00:00.200", "--Publishing:ReconnectMax=00:00:02", "--Publishing:StatusInterval=00:00:02",
+            "--Publishing:ReconnectMin=00:00:00.200", "--Publishing:ReconnectMax=00:00:02", "--Publishing:StatusInterval=00:00:02", "--Publishing:ReceiptTimeout=00:00:05",
             "--Logging:Console:FormatterOptions:SingleLine=true",
         };
         args.AddRange(extra);
