@@ -87,7 +87,9 @@ public sealed class MosquittoPipelineTests : IAsyncLifetime
         Assert.Equal(outageStart.StoredBatches, outageEnd.StoredBatches);
         await _broker.StartAgainAsync();
 
-        var ledger = await Ledger.WaitCompleteAsync(agent.OutboxPath, collector.DatabasePath, "gw-01", TimeSpan.FromSeconds(60));
+        // mosquitto 2.0 does not restore the collector's shared subscription, so the first copies of the backlog
+        // are dropped by the broker; the agent resends them when no receipt comes (ReceiptTimeout 5 s, doubling).
+        var ledger = await Ledger.WaitCompleteAsync(agent.OutboxPath, collector.DatabasePath, "gw-01", TimeSpan.FromSeconds(90));
         Assert.True(ledger.Complete, ledger.ToString());
         Assert.True(ledger.StoredBatches >= outageEnd.StoredBatches + outageEnd.Pending.Count);
         await agent.StopAsync();

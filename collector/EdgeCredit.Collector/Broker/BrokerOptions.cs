@@ -40,5 +40,5 @@ internal sealed class BrokerOptions
 
     public TimeSpan ReconnectMin { get; set; } = TimeSpan.FromSeconds(1);
 
-    public TimeSpan ReconnectMax { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan ReconnectMax { get; set; } = TimeSpan.FromSeconds(10);
 }

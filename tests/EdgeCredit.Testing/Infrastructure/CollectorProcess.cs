@@ -53,6 +53,7 @@ internal sealed class CollectorProcess : IAsyncDisposable
             "--Broker:Mode=External", "--Broker:Host=127.0.0.1", $"--Broker:Port={broker.Port}", "--Broker:UseTls=true",
             $"--Broker:CaFile={broker.Certificates.CaFile}", $"--Broker:ClientCertificateFile={broker.Certificates.CertFile(certificateName)}",
             $"--Broker:ClientKeyFile={broker.Certificates.KeyFile(certificateName)}", $"--Broker:ClientId={certificateName}",
+            "--Broker:ReconnectMin=00:00:00.200", "--Broker:ReconnectMax=00:00:02",
             .. extra,
         ]);
 
