@@ -32,17 +32,18 @@ for project in tests/*.Tests/*.Tests.csproj; do
   name=$(basename "$project" .csproj)
   echo "tests/run.sh: $name"
   log=$(mktemp)
-  dotnet test "$project" -c "$config" --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log" | grep -E "^\s+(Failed|Passed|Skipped) |Error Message|Assert|^(Passed|Failed)!" || true
-  summary=$(grep -E "(Passed|Failed)!\s+-\s+Failed:" "$log" | tail -1)
-  if [ -z "$summary" ]; then
-    echo "tests/run.sh: $name produced no summary (test host crashed?)"; tail -40 "$log"
+  dotnet test "$project" -c "$config" --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log" | grep -E "^\s+(Failed|Skipped) |Error Message|^Total tests|^\s+(Passed|Failed|Skipped): " || true
+  # "dotnet test" ends each project with "Total tests: N" followed by "Passed: N", "Failed: N", "Skipped: N" lines.
+  total=$(grep -E "^Total tests: [0-9]+" "$log" | tail -1)
+  if [ -z "$total" ]; then
+    echo "tests/run.sh: $name produced no summary (build or test host failure)"; tail -40 "$log"
     failed=$((failed + 1)); status=1
   else
-    f=$(sed -E 's/.*Failed:\s+([0-9]+).*/\1/' <<<"$summary")
-    p=$(sed -E 's/.*Passed:\s+([0-9]+).*/\1/' <<<"$summary")
-    s=$(sed -E 's/.*Skipped:\s+([0-9]+).*/\1/' <<<"$summary")
+    count() { sed -n '/^Total tests:/,$p' "$log" | grep -E "^\s+$1: [0-9]+" | tail -1 | grep -oE "[0-9]+" || echo 0; }
+    p=$(count Passed); f=$(count Failed); s=$(count Skipped)
     passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
     [ "$f" -ne 0 ] && status=1
+    grep -qE "^Test Run (Failed|Aborted)" "$log" && [ "$f" -eq 0 ] && { failed=$((failed + 1)); status=1; }
   fi
   rm -f "$log"
 done
