@@ -26,15 +26,15 @@ internal sealed class IngestBenchmark(IngestSettings settings)
         var probe = DeviceSpec.Create("probe-ent", "probe");
         Mosquitto? broker = null;
         CollectorProcess collector;
-        Console.WriteLine($"ingest via {settings.Broker}: {settings.Devices} devices, {settings.Batches:N0} batches of {settings.Signals} signals, {settings.InFlightPerDevice} in flight per device");
+        Console.WriteLine($"ingest via {settings.Broker}: {settings.Devices} devices, {settings.Batches:N0} batches of {settings.Signals} signals, {settings.InFlightPerDevice} in flight per device, offered rate {(settings.Rate > 0 ? settings.Rate.ToString("N0", CultureInfo.InvariantCulture) + " batches/s" : "unlimited")}; collector args: {string.Join(' ', settings.CollectorArgs)}");
         if (settings.Broker == "mosquitto")
         {
             broker = await Mosquitto.StartAsync(dir.Sub("broker"), "collector", [.. devices.Append(probe).Select(d => (d.Enterprise, d.Device))]);
-            collector = await CollectorProcess.StartExternalAsync(dir.Sub("collector"), broker, "collector", [.. devices, probe]);
+            collector = await CollectorProcess.StartExternalAsync(dir.Sub("collector"), broker, "collector", [.. devices, probe], settings.CollectorArgs);
         }
         else
         {
-            collector = await CollectorProcess.StartEmbeddedAsync(dir.Sub("collector"), [.. devices, probe]);
+            collector = await CollectorProcess.StartEmbeddedAsync(dir.Sub("collector"), [.. devices, probe], settings.CollectorArgs);
         }
 
         await using var ownedCollector = collector;
@@ -65,6 +65,7 @@ internal sealed class IngestBenchmark(IngestSettings settings)
         var baseAccepted = devices.Count;
         var collectorCpu0 = ProcStat.CpuSeconds(collector.Process.Id);
         var brokerCpu0 = broker is null ? 0 : ProcStat.CpuSeconds(broker.Process.Id);
+        var selfCpu0 = ProcStat.CpuSeconds(Environment.ProcessId);
         var clock = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource();
         var latencies = new ConcurrentBag<double>();
@@ -79,6 +80,7 @@ internal sealed class IngestBenchmark(IngestSettings settings)
         var wall = clock.Elapsed.TotalSeconds;
         var collectorCpu = ProcStat.CpuSeconds(collector.Process.Id) - collectorCpu0;
         var brokerCpu = broker is null ? 0 : ProcStat.CpuSeconds(broker.Process.Id) - brokerCpu0;
+        var selfCpu = ProcStat.CpuSeconds(Environment.ProcessId) - selfCpu0;
         await stop.CancelAsync();
         await Task.WhenAll(probeTask, sampler);
 
@@ -89,7 +91,7 @@ internal sealed class IngestBenchmark(IngestSettings settings)
               published {total:N0} batches in {publishSeconds:F1} s; all stored after {wall:F1} s; publish failures {failures}
               sustained (10%..90% of the run): {steady:N0} batches/s = {steady * settings.Signals:N0} signals/s
               whole run: {total / wall:N0} batches/s = {total * settings.Signals / wall:N0} signals/s
-              collector CPU {collectorCpu / wall * 100:F0}% of one core (peak RSS {ProcStat.MemoryMiB(collector.Process.Id, "VmHWM"):F0} MiB){(broker is null ? string.Empty : $"; mosquitto CPU {brokerCpu / wall * 100:F0}%")}
+              collector CPU {collectorCpu / wall * 100:F0}% of one core (peak RSS {ProcStat.MemoryMiB(collector.Process.Id, "VmHWM"):F0} MiB){(broker is null ? string.Empty : $"; mosquitto CPU {brokerCpu / wall * 100:F0}%")}; load generator (this process) CPU {selfCpu / wall * 100:F0}%; machine has {Environment.ProcessorCount} cores
               publish -> queryable via API (probe, {lat.Count} samples): p50 {Percentiles.Of(lat, 50):F0} ms, p99 {Percentiles.Of(lat, 99):F0} ms, max {(lat.Count == 0 ? double.NaN : lat.Max()):F0} ms
               collector stats: {stats}
             """));
@@ -106,6 +108,7 @@ internal sealed class IngestBenchmark(IngestSettings settings)
         for (var seq = 2L; seq < count + 2; seq++)
         {
             await inFlight.WaitAsync();
+            await PaceAsync();
             var sequence = seq;
             tasks.Add(Task.Run(async () =>
             {
@@ -124,6 +127,26 @@ internal sealed class IngestBenchmark(IngestSettings settings)
         }
 
         await Task.WhenAll(tasks);
+    }
+
+    private long _paced;
+    private long _pacingStart;
+
+    /// <summary>With --rate, holds each publish until its slot in a fixed offered rate across all devices.</summary>
+    private async Task PaceAsync()
+    {
+        if (settings.Rate <= 0)
+        {
+            return;
+        }
+
+        Interlocked.CompareExchange(ref _pacingStart, Stopwatch.GetTimestamp(), 0);
+        var n = Interlocked.Increment(ref _paced);
+        var due = TimeSpan.FromSeconds(n / (double)settings.Rate) - Stopwatch.GetElapsedTime(Interlocked.Read(ref _pacingStart));
+        if (due > TimeSpan.FromMilliseconds(1))
+        {
+            await Task.Delay(due);
+        }
     }
 
     private async Task<bool> PublishAsync(IMqttClient client, DeviceSpec device, long sequence)
@@ -212,7 +235,8 @@ internal sealed class IngestBenchmark(IngestSettings settings)
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"only {accepted} of {atLeast} batches stored; stats {stats}\n{collector.Process.Tail(20)}");
+                var quarantine = await collector.GetJsonAsync("/api/v1/quarantine?limit=3");
+                throw new TimeoutException($"only {accepted} of {atLeast} batches stored; stats {stats}\nquarantine: {quarantine}\n{collector.Process.Tail(20)}");
             }
 
             await Task.Delay(100);
@@ -220,4 +244,4 @@ internal sealed class IngestBenchmark(IngestSettings settings)
     }
 }
 
-internal sealed record IngestSettings(string Broker, int Devices, int Batches, int Signals, int InFlightPerDevice);
+internal sealed record IngestSettings(string Broker, int Devices, int Batches, int Signals, int InFlightPerDevice, int Rate, string[] CollectorArgs);

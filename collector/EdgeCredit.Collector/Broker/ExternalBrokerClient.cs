@@ -191,6 +191,12 @@ internal sealed partial class ExternalBrokerClient(
                 // The connection that delivered it is gone; the broker redelivers it and dedupe answers the identical copy as already stored.
                 LogAckFailed(logger, ex, pending.Message.ApplicationMessage.Topic);
             }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // This loop must never die: without acknowledgements the broker stops delivering once its in-flight
+                // window is full, and ingest stalls. An unacknowledged message is redelivered after a reconnect.
+                LogAckFailed(logger, ex, pending.Message.ApplicationMessage.Topic);
+            }
         }
     }
 

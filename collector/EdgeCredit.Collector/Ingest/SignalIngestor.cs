@@ -162,9 +162,11 @@ internal sealed class SignalIngestor(
     private (RejectReason Reason, string Detail)? CheckClock(SignalBatch batch, DateTimeOffset now)
     {
         var skew = _options.MaxClockSkew;
-        if (batch.SentAt > now + skew || batch.SentAt < now - skew)
+        // Only a future sentAt proves a wrong device clock: a past one is normal for a message that waited in a
+        // broker's queue while this collector was down, and refusing it would lose good data.
+        if (batch.SentAt > now + skew)
         {
-            return (RejectReason.ClockSkew, $"sentAt {batch.SentAt:O} is {(batch.SentAt - now).TotalSeconds:F0} s from the collector's clock {now:O}; allowed ±{skew.TotalSeconds:F0} s");
+            return (RejectReason.ClockSkew, $"sentAt {batch.SentAt:O} is {(batch.SentAt - now).TotalSeconds:F0} s ahead of the collector's clock {now:O}; allowed {skew.TotalSeconds:F0} s");
         }
 
         var oldest = now - _options.MaxSignalAge;
