@@ -41,7 +41,9 @@ internal sealed partial class ExternalBrokerClient(
         var message = new MqttApplicationMessageBuilder()
             .WithTopic(topic)
             .WithPayload(payload)
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            // QoS 0: on a shared, busy client connection a PUBACK per receipt costs as much as the ingest itself,
+            // and a lost receipt is harmless (the agent resends after its ReceiptTimeout; dedupe answers again).
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce)
             .WithRetainFlag(false)
             .Build();
         var result = await client.PublishAsync(message, cancellationToken);
