@@ -63,6 +63,11 @@ internal sealed class IngestBenchmark(IngestSettings settings)
         var perDevice = settings.Batches / devices.Count;
         var total = perDevice * devices.Count;
         var baseAccepted = devices.Count;
+        if (settings.Preload && broker is not null)
+        {
+            await RunPreloadedAsync(collector, broker, clients, devices, perDevice, total, baseAccepted);
+            return;
+        }
         var collectorCpu0 = ProcStat.CpuSeconds(collector.Process.Id);
         var brokerCpu0 = broker is null ? 0 : ProcStat.CpuSeconds(broker.Process.Id);
         var selfCpu0 = ProcStat.CpuSeconds(Environment.ProcessId);
@@ -99,6 +104,37 @@ internal sealed class IngestBenchmark(IngestSettings settings)
         {
             client.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The collector's own capacity without a load generator beside it: the collector is stopped, the whole load
+    /// is queued in its persistent session on the broker, then the collector starts and drains it.
+    /// </summary>
+    private async Task RunPreloadedAsync(CollectorProcess collector, Mosquitto broker, List<IMqttClient> clients, List<DeviceSpec> devices, int perDevice, int total, int baseAccepted)
+    {
+        await collector.StopAsync();
+        var publish = Stopwatch.StartNew();
+        var failures = 0L;
+        await Task.WhenAll(devices.Select((d, i) => PublishManyAsync(clients[i], d, perDevice, () => Interlocked.Increment(ref failures))));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  queued {total:N0} batches in mosquitto for the stopped collector in {publish.Elapsed.TotalSeconds:F1} s; publish failures {failures}"));
+
+        var brokerCpu0 = ProcStat.CpuSeconds(broker.Process.Id);
+        var clock = Stopwatch.StartNew();
+        await collector.RestartAsync();
+        var collectorCpu0 = ProcStat.CpuSeconds(collector.Process.Id);
+        using var stop = new CancellationTokenSource();
+        var samples = new List<(double Seconds, long Accepted)>();
+        var sampler = SampleAsync(collector, samples, clock, stop.Token);
+        await WaitAcceptedAsync(collector, baseAccepted + total, TimeSpan.FromMinutes(10));
+        var wall = clock.Elapsed.TotalSeconds;
+        var collectorCpu = ProcStat.CpuSeconds(collector.Process.Id) - collectorCpu0;
+        var brokerCpu = ProcStat.CpuSeconds(broker.Process.Id) - brokerCpu0;
+        await stop.CancelAsync();
+        await sampler;
+        var steady = SteadyRate(samples, 0, total);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  collector start + drain of {total:N0} queued batches: {wall:F1} s (start-up included) = {total / wall:N0} batches/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  sustained (10%..90% of the drain): {steady:N0} batches/s = {steady * settings.Signals:N0} signals/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  collector CPU {collectorCpu / wall * 100:F0}% of one core; mosquitto CPU {brokerCpu / wall * 100:F0}%; no load generator running"));
     }
 
     private async Task PublishManyAsync(IMqttClient client, DeviceSpec device, int count, Action onFailure)
@@ -244,4 +280,4 @@ internal sealed class IngestBenchmark(IngestSettings settings)
     }
 }
 
-internal sealed record IngestSettings(string Broker, int Devices, int Batches, int Signals, int InFlightPerDevice, int Rate, string[] CollectorArgs);
+internal sealed record IngestSettings(string Broker, int Devices, int Batches, int Signals, int InFlightPerDevice, int Rate, bool Preload, string[] CollectorArgs);

@@ -2,7 +2,7 @@ using System.Globalization;
 using EdgeCredit.Benchmarks;
 
 // Benchmarks that print figures. Run in Release: dotnet run -c Release --project tests/EdgeCredit.Benchmarks -- <name> [options]
-//   ingest --broker mosquitto|embedded [--devices 50] [--batches 100000] [--signals 10] [--inflight 32] [--rate batches/s, 0 = as fast as accepted] [-- extra collector arguments]
+//   ingest --broker mosquitto|embedded [--devices 50] [--batches 100000] [--signals 10] [--inflight 32] [--rate batches/s, 0 = as fast as accepted] [--preload: queue everything in mosquitto first, then start the collector] [-- extra collector arguments]
 //   store [--batches 100000] [--per-transaction 1000] [--synchronous Full|Normal]
 //   agent-memory [--seconds 60]
 //   backlog [--hours 24] [-- extra agent arguments, e.g. --Publishing:BacklogBatchesPerSecond=200]
@@ -18,7 +18,7 @@ int Int(string key, int fallback) => int.Parse(Option(key, fallback.ToString(Cul
 switch (name)
 {
     case "ingest":
-        await new IngestBenchmark(new IngestSettings(Option("broker", "mosquitto"), Int("devices", 50), Int("batches", 100_000), Int("signals", 10), Int("inflight", 32), Int("rate", 0), args.SkipWhile(a => a != "--").Skip(1).ToArray())).RunAsync();
+        await new IngestBenchmark(new IngestSettings(Option("broker", "mosquitto"), Int("devices", 50), Int("batches", 100_000), Int("signals", 10), Int("inflight", 32), Int("rate", 0), args.Contains("--preload"), args.SkipWhile(a => a != "--").Skip(1).ToArray())).RunAsync();
         break;
     case "store":
         new StoreBenchmark(Int("batches", 100_000), Int("per-transaction", 1000), Enum.Parse<EdgeCredit.Collector.Storage.SynchronousMode>(Option("synchronous", "Full"))).Run();
