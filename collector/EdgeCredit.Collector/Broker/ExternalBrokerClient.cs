@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Threading.Channels;
 using EdgeCredit.Collector.Ingest;
@@ -28,6 +29,7 @@ internal sealed partial class ExternalBrokerClient(
     private readonly BrokerOptions _options = options.Value;
     private readonly ushort _receiveMaximum = (ushort)Math.Clamp(ingestOptions.Value.QueueCapacity, 1, ushort.MaxValue);
     private readonly Channel<PendingAck> _acks = Channel.CreateUnbounded<PendingAck>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly Channel<ParseItem> _parse = Channel.CreateBounded<ParseItem>(new BoundedChannelOptions(1024) { SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
     private TaskCompletionSource _connectionLost = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile IMqttClient? _client;
 
@@ -65,6 +67,7 @@ internal sealed partial class ExternalBrokerClient(
         };
 
         var ackLoop = AcknowledgeInOrderAsync(stoppingToken);
+        var parsers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(_ => ParseLoopAsync(stoppingToken)).ToArray();
         var delay = _options.ReconnectMin;
         try
         {
@@ -100,6 +103,8 @@ internal sealed partial class ExternalBrokerClient(
         finally
         {
             _client = null;
+            _parse.Writer.TryComplete();
+            await Task.WhenAll(parsers);
             _acks.Writer.TryComplete();
             await ackLoop;
             if (client.IsConnected)
@@ -156,24 +161,58 @@ internal sealed partial class ExternalBrokerClient(
 
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e, CancellationToken stoppingToken)
     {
-        // Acknowledged later by AcknowledgeInOrderAsync; returning quickly keeps the receive loop moving.
+        // Acknowledged later by AcknowledgeInOrderAsync, in arrival order. Parsing and validation happen on the
+        // parser tasks, so this handler (the client's one receive loop) only copies the payload and queues it.
         e.AutoAcknowledge = false;
         var topic = e.ApplicationMessage.Topic;
 
-        // The broker's ACL binds credentials to topics, so the topic's device is the sender.
-        var message = new IncomingMessage(topic, e.ApplicationMessage.Payload, ClientId: null, AuthenticatedDevice: null);
+        // The broker's ACL binds credentials to topics, so the topic's device is the sender. The payload is copied
+        // because the client may reuse its buffer once this handler returns.
+        var message = new IncomingMessage(topic, new ReadOnlySequence<byte>(e.ApplicationMessage.Payload.ToArray()), ClientId: null, AuthenticatedDevice: null);
+        var committed = new TaskCompletionSource<IngestOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
-            var committed = DeviceTopics.IsStatus(topic, out _)
-                ? await ingestor.SubmitStatusAsync(message, stoppingToken)
-                : await ingestor.SubmitSignalsAsync(message, stoppingToken);
-            await _acks.Writer.WriteAsync(new PendingAck(committed, e), stoppingToken);
+            await _acks.Writer.WriteAsync(new PendingAck(committed.Task, e), stoppingToken);
+            await _parse.Writer.WriteAsync(new ParseItem(message, committed), stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: not acknowledged, the broker keeps it in our session.
+            committed.TrySetCanceled(stoppingToken);
         }
     }
+
+    private async Task ParseLoopAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var item in _parse.Reader.ReadAllAsync(CancellationToken.None))
+        {
+            try
+            {
+                var committed = DeviceTopics.IsStatus(item.Message.Topic, out _)
+                    ? await ingestor.SubmitStatusAsync(item.Message, stoppingToken)
+                    : await ingestor.SubmitSignalsAsync(item.Message, stoppingToken);
+                _ = committed.ContinueWith(
+                    static (task, state) => ((TaskCompletionSource<IngestOutcome>)state!).TrySetFromTask(task),
+                    item.Committed,
+                    CancellationToken.None,
+                    TaskContinuationOptions.ExecuteSynchronously,
+                    TaskScheduler.Default);
+            }
+            catch (OperationCanceledException)
+            {
+                item.Committed.TrySetCanceled(stoppingToken);
+            }
+            catch (Exception ex)
+            {
+                // Never let a parser task die; the message stays unacknowledged and is redelivered after a reconnect.
+                LogAckFailed(logger, ex, item.Message.Topic);
+                item.Committed.TrySetException(ex);
+            }
+        }
+    }
+
+    /// <summary>A received message on its way to validation, with the task the acknowledgement waits for.</summary>
+    private sealed record ParseItem(IncomingMessage Message, TaskCompletionSource<IngestOutcome> Committed);
 
     private async Task AcknowledgeInOrderAsync(CancellationToken stoppingToken)
     {
