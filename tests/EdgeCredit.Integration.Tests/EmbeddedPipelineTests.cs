@@ -88,6 +88,30 @@ public sealed class EmbeddedPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AgentReinstalledWithEmptyDataDirectory_ContinuesAboveEveryEarlierSequence()
+    {
+        var device = DeviceSpec.Create("acme-metal", "gw-01");
+        var collector = Own(await CollectorProcess.StartEmbeddedAsync(_dir.Sub("collector"), [device]));
+        var agentDir = _dir.Sub("agent");
+        var agent = Own(AgentProcess.ForEmbedded(device, agentDir, collector.MqttPort!.Value, Window));
+        agent.Start();
+        await ApiWait.UntilAsync(collector, "/api/v1/devices", d => StoredBatches(d, "gw-01") >= 3, TimeSpan.FromSeconds(45));
+        await agent.StopAsync();
+        var before = Ledger.Read(agent.OutboxPath, collector.DatabasePath, "gw-01");
+
+        Directory.Delete(agentDir, recursive: true); // a reinstall: the outbox and its counter are gone
+        agent.Start();
+        await ApiWait.UntilAsync(collector, "/api/v1/devices", d => StoredBatches(d, "gw-01") >= before.StoredBatches + 3, TimeSpan.FromSeconds(45));
+
+        var after = Ledger.Read(agent.OutboxPath, collector.DatabasePath, "gw-01");
+        Assert.True(after.FirstIssued > before.LastIssued, $"new counter starts at {after.FirstIssued}, above the old high-water mark {before.LastIssued}");
+        var stats = await collector.GetJsonAsync("/api/v1/ingest/stats");
+        Assert.Equal(0, stats.GetProperty("quarantinedTotal").GetInt32());
+        await agent.StopAsync();
+        Assert.Empty(agent.Process.ErrorLines());
+    }
+
+    [Fact]
     public async Task CollectorKilledMidStream_Restarted_ProducedEqualsStoredNoDuplicates()
     {
         var device = DeviceSpec.Create("acme-metal", "gw-01");

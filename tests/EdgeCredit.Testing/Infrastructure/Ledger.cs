@@ -79,7 +79,7 @@ internal sealed record Ledger(
 
     private static SqliteConnection Open(string path)
     {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, DefaultTimeout = 10 }.ToString());
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, DefaultTimeout = 10, Pooling = false }.ToString());
         connection.Open();
         using var busy = connection.CreateCommand();
         busy.CommandText = "PRAGMA busy_timeout = 5000";
