@@ -178,6 +178,7 @@ public sealed class EmbeddedPipelineTests : IAsyncLifetime
         Assert.Equal(1, reasons.Count(r => r == "duplicate_sequence"));
         var health = await collector.GetJsonAsync("/healthz");
         Assert.Equal("ok", health.GetProperty("status").GetString());
+        Assert.Empty(collector.Process.ErrorLines()); // bad input is a warning and a quarantine record, not an error
     }
 
     [Fact]
