@@ -72,6 +72,55 @@ public sealed class MosquittoPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SharedSubscription_TwoCollectors_SplitTheLoadWithNothingLostOrDoubled()
+    {
+        var first = Own(await CollectorProcess.StartExternalAsync(_dir.Sub("collector-a"), _broker, "collector", [_device], "--Broker:ClientId=collector-a"));
+        var second = Own(await CollectorProcess.StartExternalAsync(_dir.Sub("collector-b"), _broker, "collector", [_device], "--Broker:ClientId=collector-b"));
+        var agent = Own(AgentProcess.ForMosquitto(_device, _dir.Sub("agent"), _broker, Window));
+        agent.Start();
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        (HashSet<long> A, HashSet<long> B) stored;
+        while (true)
+        {
+            stored = (Sequences(first.DatabasePath), Sequences(second.DatabasePath));
+            if (stored.A.Count >= 5 && stored.B.Count >= 5)
+            {
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"both collectors should get part of the load: {stored.A.Count} and {stored.B.Count}");
+            await Task.Delay(200);
+        }
+
+        await agent.StopAsync();
+        var issued = Ledger.Read(agent.OutboxPath, first.DatabasePath, "gw-01");
+        stored = (Sequences(first.DatabasePath), Sequences(second.DatabasePath));
+        Assert.Empty(stored.A.Intersect(stored.B));
+        var missing = Enumerable.Range(0, (int)issued.Issued).Select(i => issued.FirstIssued + i)
+            .Where(s => !stored.A.Contains(s) && !stored.B.Contains(s) && !issued.Pending.Contains(s)).ToList();
+        Assert.Empty(missing);
+        Assert.Empty(first.Process.ErrorLines());
+        Assert.Empty(second.Process.ErrorLines());
+    }
+
+    private static HashSet<long> Sequences(string database)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sequence FROM batches WHERE device = 'gw-01'";
+        using var reader = command.ExecuteReader();
+        var set = new HashSet<long>();
+        while (reader.Read())
+        {
+            set.Add(reader.GetInt64(0));
+        }
+
+        return set;
+    }
+
+    [Fact]
     public async Task BrokerStopped60Seconds_AgentKeepsProducing_ProducedEqualsStoredNoDuplicates()
     {
         var collector = Own(await CollectorProcess.StartExternalAsync(_dir.Sub("collector"), _broker, "collector", [_device]));
