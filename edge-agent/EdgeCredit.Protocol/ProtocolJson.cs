@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -17,8 +17,6 @@ namespace EdgeCredit.Protocol;
 [JsonSerializable(typeof(DeliveryReceipt))]
 public sealed partial class ProtocolJson : JsonSerializerContext
 {
-    private static readonly ConcurrentDictionary<Enum, string> WireNames = new();
-
     public static byte[] Serialize(SignalBatch batch) => JsonSerializer.SerializeToUtf8Bytes(batch, Default.SignalBatch);
 
     public static byte[] Serialize(DeviceStatus status) => JsonSerializer.SerializeToUtf8Bytes(status, Default.DeviceStatus);
@@ -33,22 +31,20 @@ public sealed partial class ProtocolJson : JsonSerializerContext
     /// <summary>The wire name of an enum value (the value of its <see cref="JsonStringEnumMemberNameAttribute"/>).</summary>
     public static string EnumWireName<T>(T value)
         where T : struct, Enum =>
-        WireNames.GetOrAdd(value, static v =>
-            v.GetType().GetField(v.ToString())?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? v.ToString());
+        WireNames<T>.ByValue.TryGetValue(value, out var name) ? name : value.ToString();
 
     public static bool TryParseEnum<T>(string wireName, out T value)
+        where T : struct, Enum =>
+        WireNames<T>.ByName.TryGetValue(wireName, out value);
+
+    /// <summary>Both directions, built once per enum type; lookups on the ingest path neither box nor scan.</summary>
+    private static class WireNames<T>
         where T : struct, Enum
     {
-        foreach (var candidate in Enum.GetValues<T>())
-        {
-            if (string.Equals(EnumWireName(candidate), wireName, StringComparison.Ordinal))
-            {
-                value = candidate;
-                return true;
-            }
-        }
+        public static readonly FrozenDictionary<T, string> ByValue = Enum.GetValues<T>().ToFrozenDictionary(
+            v => v,
+            v => typeof(T).GetField(v.ToString())?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? v.ToString());
 
-        value = default;
-        return false;
+        public static readonly FrozenDictionary<string, T> ByName = ByValue.ToFrozenDictionary(e => e.Value, e => e.Key, StringComparer.Ordinal);
     }
 }

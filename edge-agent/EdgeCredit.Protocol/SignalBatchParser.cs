@@ -37,6 +37,11 @@ public static class SignalBatchParser
     public static BatchCheck Check(SignalBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        return CheckRules(batch) with { Parsed = batch };
+    }
+
+    private static BatchCheck CheckRules(SignalBatch batch)
+    {
         if (batch.Version != SignalBatch.CurrentVersion)
         {
             return BatchCheck.Reject(RejectReason.UnsupportedVersion, $"version {batch.Version} is not supported; this collector speaks version {SignalBatch.CurrentVersion}");

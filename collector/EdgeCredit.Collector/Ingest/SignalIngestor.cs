@@ -59,7 +59,8 @@ internal sealed class SignalIngestor(
             return new QuarantineWrite(origin.Quarantine(RejectReason.TooLarge, $"payload is {payload.Length} bytes; the limit is {ProtocolLimits.MaxPayloadBytes}"));
         }
 
-        var (check, parsed) = Parse(payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray());
+        var check = SignalBatchParser.Parse(payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray());
+        var parsed = check.Parsed;
         if (!check.IsValid)
         {
             // A batch that parsed but broke a rule still names its device and sequence: that device is told it was refused.
@@ -185,23 +186,6 @@ internal sealed class SignalIngestor(
         }
 
         return null;
-    }
-
-    /// <summary>Parses like <see cref="SignalBatchParser.Parse"/>, and also returns the batch when it parsed but failed a check.</summary>
-    private static (BatchCheck Check, SignalBatch? Parsed) Parse(ReadOnlySpan<byte> json)
-    {
-        SignalBatch? parsed;
-        try
-        {
-            parsed = JsonSerializer.Deserialize(json, ProtocolJson.Default.SignalBatch);
-        }
-        catch (JsonException)
-        {
-            // The parser classifies the error (not_json, non_finite_value, unsupported_version, schema_violation).
-            return (SignalBatchParser.Parse(json), null);
-        }
-
-        return parsed is null ? (SignalBatchParser.Parse(json), null) : (SignalBatchParser.Check(parsed), parsed);
     }
 
     private static ReceiptAddress Address(SignalBatch batch) => new(batch.Enterprise, batch.Device, batch.Sequence);
