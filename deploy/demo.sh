@@ -7,6 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+for tool in dotnet curl; do
+  command -v "$tool" >/dev/null || { echo "[demo] '$tool' is missing: install it (curl: apt-get install -y curl; dotnet: the .NET 10 SDK)" >&2; exit 1; }
+done
 demo="$root/.demo"
 window=${DEMO_WINDOW:-00:00:10}
 
