@@ -6,4 +6,7 @@ internal enum MachineState
     Off,
     Idle,
     Running,
+
+    /// <summary>The meter measured power but does not know the state; the machine-state model decides.</summary>
+    Unknown,
 }
