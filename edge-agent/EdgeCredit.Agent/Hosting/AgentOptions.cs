@@ -16,4 +16,7 @@ internal sealed class AgentOptions
 
     /// <summary>Length of a signal window. Windows are aligned to UTC multiples of it, so it must divide a day.</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often every meter is sampled for the windows (0.1 s .. 60 s). The machine-state model expects 1 s.</summary>
+    public TimeSpan SampleInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

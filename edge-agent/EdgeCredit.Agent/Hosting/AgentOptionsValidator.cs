@@ -33,6 +33,7 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
             problems.Add(windowKey, options.Window, "must be whole seconds that divide a day evenly (for example 00:00:30, 00:01:00, 00:05:00, 00:15:00)");
         }
 
+        problems.Range(Prefix + nameof(AgentOptions.SampleInterval), options.SampleInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(1));
         return problems.ToResult();
     }
 }

@@ -8,28 +8,28 @@ namespace EdgeCredit.Agent.Meters;
 
 internal static class MetersExtensions
 {
-    /// <summary>Registers the meter sources (today: the simulator, from section <c>Simulator</c>).</summary>
+    /// <summary>
+    /// Registers every meter family (simulated machines from section <c>Simulator</c>, ...), the combined
+    /// <see cref="MeterSet"/>, the loops of polled meters and the machine-state model.
+    /// </summary>
     public static IHostApplicationBuilder AddMeters(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptionsWithValidateOnStart<SimulatorOptions>().BindConfiguration(SimulatorOptions.SectionName);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SimulatorOptions>, SimulatorOptionsValidator>());
-        builder.Services.AddSingleton<IReadOnlyList<IMeterSource>>(sp =>
+        builder.Services.AddSingleton<IMeterProvider, SimulatedMeterProvider>();
+        builder.Services.TryAddSingleton<IMachineStateResolver, NoMachineStateModel>();
+        builder.Services.AddSingleton(sp =>
         {
-            var options = sp.GetRequiredService<IOptions<SimulatorOptions>>().Value;
-            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger<SimulatedMachine>();
-            if (options.Machines.Count == 0)
+            var set = new MeterSet(sp.GetServices<IMeterProvider>());
+            if (set.Sources.Count == 0)
             {
-                MetersLog.NoMeters(logger);
+                MetersLog.NoMeters(sp.GetRequiredService<ILoggerFactory>().CreateLogger<MeterSet>());
             }
 
-            foreach (var m in options.Machines)
-            {
-                MetersLog.SimulatedMeter(logger, m.Name, m.RatedKw, m.IdleKw, m.ShiftStart, m.ShiftEnd, m.TimeZone, m.Profile);
-            }
-
-            return [.. options.Machines.Select(m => new SimulatedMachine(m))];
+            return set;
         });
+        builder.Services.AddHostedService<MeterLoopsService>();
         return builder;
     }
 }

@@ -6,7 +6,4 @@ internal sealed class SimulatorOptions
     public const string SectionName = "Simulator";
 
     public IList<MachineOptions> Machines { get; } = [];
-
-    /// <summary>How often every meter is sampled (0.1 s .. 60 s).</summary>
-    public TimeSpan SampleInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

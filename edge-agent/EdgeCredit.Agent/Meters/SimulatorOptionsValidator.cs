@@ -12,7 +12,6 @@ internal sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOpti
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = new OptionsProblems();
-        problems.Range(Prefix + nameof(SimulatorOptions.SampleInterval), options.SampleInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(1));
 
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.Machines.Count; i++)

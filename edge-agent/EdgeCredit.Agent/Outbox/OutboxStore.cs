@@ -7,8 +7,9 @@ namespace EdgeCredit.Agent.Outbox;
 
 /// <summary>
 /// The durable queue of signal batches: one SQLite database (WAL, synchronous=FULL) with tables
-/// <c>meta(key, value)</c>, <c>batches(sequence, created_at, bytes, payload)</c> and <c>quarantine</c> (unreadable
-/// batches and batches the collector refused, with the reason).
+/// <c>meta(key, value)</c>, <c>batches(sequence, created_at, bytes, payload)</c>, <c>registers(source, kwh, at_ms)</c>
+/// (meter register checkpoints, written with the batch that reports them) and <c>quarantine</c> (unreadable batches
+/// and batches the collector refused, with the reason).
 /// The per-device sequence is assigned and persisted in the transaction that stores the batch; a new database
 /// starts the counter at the current Unix time in milliseconds, so numbers are never reused, even after a
 /// reinstall. When stored payload bytes exceed the cap the oldest batches are deleted and counted in the
@@ -98,9 +99,16 @@ internal sealed class OutboxStore : IDisposable
     /// Stores a batch under a new sequence number, which replaces <see cref="SignalBatch.Sequence"/> of the draft,
     /// and returns that number. Enforces the size cap in the same transaction.
     /// </summary>
-    public long Append(SignalBatch draft)
+    public long Append(SignalBatch draft) => Append(draft, []);
+
+    /// <summary>
+    /// Stores a batch as <see cref="Append(SignalBatch)"/> does and, in the same transaction, the meter register
+    /// checkpoints the batch reports (see <see cref="RegisterCheckpoint"/>).
+    /// </summary>
+    public long Append(SignalBatch draft, IReadOnlyCollection<RegisterCheckpoint> registers)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(registers);
         long sequence;
         List<(long Sequence, long Bytes)> dropped;
         lock (_gate)
@@ -113,6 +121,12 @@ internal sealed class OutboxStore : IDisposable
             Execute(tx, "UPDATE meta SET value = $v WHERE key = $k", ("$k", NextSequenceKey), ("$v", sequence + 1));
             Execute(tx, "INSERT INTO batches (sequence, created_at, bytes, payload) VALUES ($s, $c, $b, $p)",
                 ("$s", sequence), ("$c", now.ToUnixTimeMilliseconds()), ("$b", payload.LongLength), ("$p", payload));
+            foreach (var register in registers)
+            {
+                Execute(tx, "INSERT OR REPLACE INTO registers (source, kwh, at_ms) VALUES ($s, $k, $a)",
+                    ("$s", register.Source), ("$k", register.Kwh), ("$a", register.At.ToUnixTimeMilliseconds()));
+            }
+
             dropped = _bytes + payload.LongLength > _maxBytes ? DropOldest(tx, _bytes + payload.LongLength - _maxBytes) : [];
             if (dropped.Count > 0)
             {
@@ -134,6 +148,24 @@ internal sealed class OutboxStore : IDisposable
 
         Appended.Notify();
         return sequence;
+    }
+
+    /// <summary>The register checkpoints stored with the batches so far, one per source.</summary>
+    public IReadOnlyList<RegisterCheckpoint> LoadRegisters()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var command = Command(null, "SELECT source, kwh, at_ms FROM registers ORDER BY source");
+            using var reader = command.ExecuteReader();
+            var found = new List<RegisterCheckpoint>();
+            while (reader.Read())
+            {
+                found.Add(new RegisterCheckpoint(reader.GetString(0), reader.GetDouble(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2))));
+            }
+
+            return found;
+        }
     }
 
     /// <summary>Up to <paramref name="count"/> batches in sequence order with <paramref name="after"/> &lt; sequence ≤ <paramref name="atMost"/>.</summary>
@@ -337,6 +369,7 @@ internal sealed class OutboxStore : IDisposable
         using var tx = _connection.BeginTransaction();
         Execute(tx, "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID");
         Execute(tx, "CREATE TABLE IF NOT EXISTS batches (sequence INTEGER PRIMARY KEY, created_at INTEGER NOT NULL, bytes INTEGER NOT NULL, payload BLOB NOT NULL)");
+        Execute(tx, "CREATE TABLE IF NOT EXISTS registers (source TEXT PRIMARY KEY, kwh REAL NOT NULL, at_ms INTEGER NOT NULL) WITHOUT ROWID");
         Execute(tx, "CREATE TABLE IF NOT EXISTS quarantine (sequence INTEGER PRIMARY KEY, created_at INTEGER NOT NULL, quarantined_at INTEGER NOT NULL, reason TEXT NOT NULL, payload BLOB NOT NULL)");
         var firstSequence = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var created = Execute(tx, "INSERT OR IGNORE INTO meta (key, value) VALUES ($k, $v)", ("$k", NextSequenceKey), ("$v", firstSequence)) == 1;

@@ -13,12 +13,17 @@ namespace EdgeCredit.Agent.Signals;
 /// with all sources' signals straight into the outbox (the outbox write is the push-back: signals never drop).
 /// The window in which the agent starts is skipped, because part of it was not observed; sampling starts at the
 /// next UTC boundary. A source that delivered nothing in a window sends nothing for it.
+/// Samples whose meter does not know the machine state go through the machine-state model. Meters with an energy
+/// register are followed across windows, and each batch stores the register positions it reports in the same
+/// outbox transaction; after a restart the energy between that checkpoint and the first new reading is reported as
+/// one catch-up signal spanning the time in between (when it is at most an hour).
 /// </summary>
 internal sealed class SignalWindowService : BackgroundService
 {
     private static readonly TimeSpan StoreRetryDelay = TimeSpan.FromSeconds(5);
 
     private readonly IReadOnlyList<IMeterSource> _sources;
+    private readonly IMachineStateResolver _states;
     private readonly OutboxStore _outbox;
     private readonly AgentOptions _agent;
     private readonly TimeSpan _sampleInterval;
@@ -27,20 +32,21 @@ internal sealed class SignalWindowService : BackgroundService
     private readonly ILogger<SignalWindowService> _logger;
 
     public SignalWindowService(
-        IReadOnlyList<IMeterSource> sources,
+        MeterSet meters,
+        IMachineStateResolver states,
         OutboxStore outbox,
         IOptions<AgentOptions> agent,
-        IOptions<SimulatorOptions> simulator,
         TimeProvider time,
         AgentCounters counters,
         ILogger<SignalWindowService> logger)
     {
         ArgumentNullException.ThrowIfNull(agent);
-        ArgumentNullException.ThrowIfNull(simulator);
-        _sources = sources;
+        ArgumentNullException.ThrowIfNull(meters);
+        _sources = meters.Sources;
+        _states = states;
         _outbox = outbox;
         _agent = agent.Value;
-        _sampleInterval = simulator.Value.SampleInterval;
+        _sampleInterval = _agent.SampleInterval;
         _time = time;
         _counters = counters;
         _logger = logger;
@@ -52,6 +58,15 @@ internal sealed class SignalWindowService : BackgroundService
         var start = WindowClock.NextBoundary(_time.GetUtcNow(), window);
         SignalsLog.Starting(_logger, window, _sources.Count, _sampleInterval, start);
         var accumulators = _sources.Select(_ => new WindowAccumulator()).ToArray();
+        var checkpoints = _outbox.LoadRegisters().ToDictionary(c => c.Source, StringComparer.Ordinal);
+        for (var i = 0; i < _sources.Count; i++)
+        {
+            if (checkpoints.TryGetValue(_sources[i].Name, out var checkpoint))
+            {
+                accumulators[i].SetRegisterBaseline(checkpoint.Kwh, checkpoint.At);
+                SignalsLog.RegisterResumed(_logger, checkpoint.Source, checkpoint.Kwh, checkpoint.At);
+            }
+        }
 
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -67,23 +82,69 @@ internal sealed class SignalWindowService : BackgroundService
                 var duration = end - at < _sampleInterval ? end - at : _sampleInterval;
                 for (var i = 0; i < _sources.Count; i++)
                 {
-                    accumulators[i].Add(await ReadAsync(_sources[i], at, stoppingToken), duration);
+                    var reading = await ReadAsync(_sources[i], at, stoppingToken);
+                    accumulators[i].Add(reading, StateOf(_sources[i].Name, at, reading), duration);
                 }
             }
 
             await DelayUntilAsync(end, stoppingToken);
             var signals = new List<Signal>();
+            var registers = new List<RegisterCheckpoint>();
             for (var i = 0; i < _sources.Count; i++)
             {
-                signals.AddRange(accumulators[i].ToSignals(_sources[i].Name, start, end));
+                var name = _sources[i].Name;
+                if (CatchUpSignal(name, accumulators[i], start) is { } catchUp)
+                {
+                    signals.Add(catchUp);
+                }
+
+                signals.AddRange(accumulators[i].ToSignals(name, start, end));
+                if (accumulators[i].LastRegister is { } register)
+                {
+                    registers.Add(new RegisterCheckpoint(name, register, end));
+                }
             }
 
-            await StoreAsync(start, end, signals, stoppingToken);
+            await StoreAsync(start, end, signals, registers, stoppingToken);
             start = end;
         }
     }
 
-    private async Task StoreAsync(DateTimeOffset start, DateTimeOffset end, List<Signal> signals, CancellationToken cancellationToken)
+    private MachineState? StateOf(string source, DateTimeOffset at, MeterReading? reading) => reading switch
+    {
+        { State: not MachineState.Unknown } r => r.State,
+        { IsMeasurement: true } r => _states.Next(source, at, r.Kilowatts),
+        _ => _states.Next(source, at, null),
+    };
+
+    /// <summary>The energy between the stored checkpoint and the first reading after a restart, as its own signal.</summary>
+    private Signal? CatchUpSignal(string source, WindowAccumulator accumulator, DateTimeOffset firstWindowStart)
+    {
+        if (accumulator.CatchUp is not { } catchUp)
+        {
+            return null;
+        }
+
+        var span = firstWindowStart - catchUp.Since;
+        if (span < ProtocolLimits.MinWindow || span > ProtocolLimits.MaxWindow)
+        {
+            SignalsLog.CatchUpNotReported(_logger, source, catchUp.Kwh, catchUp.Since, firstWindowStart);
+            return null;
+        }
+
+        return new Signal
+        {
+            Start = catchUp.Since,
+            End = firstWindowStart,
+            Source = source,
+            Kind = SignalKind.Energy,
+            Value = Math.Round(catchUp.Kwh, 6),
+            Unit = SignalVocabulary.UnitOf(SignalKind.Energy),
+            Quality = catchUp.Quality,
+        };
+    }
+
+    private async Task StoreAsync(DateTimeOffset start, DateTimeOffset end, List<Signal> signals, List<RegisterCheckpoint> registers, CancellationToken cancellationToken)
     {
         if (signals.Count == 0)
         {
@@ -113,7 +174,7 @@ internal sealed class SignalWindowService : BackgroundService
         {
             try
             {
-                var sequence = _outbox.Append(draft);
+                var sequence = _outbox.Append(draft, registers);
                 SignalsLog.Stored(_logger, start, sequence, signals.Count);
                 return;
             }

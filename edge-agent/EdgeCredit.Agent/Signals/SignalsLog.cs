@@ -21,4 +21,10 @@ internal static partial class SignalsLog
 
     [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Meter {Source} failed to read at {At:O}; the sample counts as not observed")]
     public static partial void ReadFailed(ILogger logger, Exception exception, string source, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Information, Message = "Meter {Source}: energy register resumes from the checkpoint {Kwh} kWh stored with the window ending {At:O}")]
+    public static partial void RegisterResumed(ILogger logger, string source, double kwh, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "Meter {Source}: {Kwh} kWh moved on the register between {Since:O} and {Until:O}; the span is outside 1 s..1 h, so it is reported only through meter_register, not as a window's energy")]
+    public static partial void CatchUpNotReported(ILogger logger, string source, double kwh, DateTimeOffset since, DateTimeOffset until);
 }

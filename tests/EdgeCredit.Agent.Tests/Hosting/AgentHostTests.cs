@@ -29,7 +29,7 @@ public sealed class AgentHostTests(ITestOutputHelper output)
             ["Agent:Enterprise"] = "acme",
             ["Agent:Device"] = "gw-host",
             ["Agent:Window"] = "00:00:01",
-            ["Simulator:SampleInterval"] = "00:00:00.250",
+            ["Agent:SampleInterval"] = "00:00:00.250",
             ["Simulator:Machines:0:Name"] = "press-1",
             ["Simulator:Machines:0:ShiftStart"] = "00:00",
             ["Simulator:Machines:0:ShiftEnd"] = "00:00",

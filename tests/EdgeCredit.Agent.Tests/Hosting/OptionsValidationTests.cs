@@ -45,7 +45,7 @@ public sealed class OptionsValidationTests
     [InlineData("Simulator:Machines:0:NoiseFraction", "0.9", "allowed 0 to 0.5")]
     [InlineData("Simulator:Machines:0:TimeZone", "Mars/Olympus", "IANA time zone")]
     [InlineData("Simulator:Machines:0:Name", "bad name", "letters, digits")]
-    [InlineData("Simulator:SampleInterval", "00:05:00", "allowed 00:00:00.1000000 to 00:01:00")]
+    [InlineData("Agent:SampleInterval", "00:05:00", "allowed 00:00:00.1000000 to 00:01:00")]
     public void Validate_BadValue_NamesKeyValueAndAllowedRange(string key, string value, string allowed)
     {
         var problems = Problems((key, value));

@@ -29,7 +29,7 @@ public sealed class SignalWindowServiceTests(ITestOutputHelper output) : IDispos
         };
         var simulators = machines.Select(m => new SimulatedMachine(m)).ToArray();
         var agent = new AgentOptions { Enterprise = "acme", Device = "gw-01", Window = TimeSpan.FromMinutes(1) };
-        using var service = new SignalWindowService(simulators, outbox, Options.Create(agent), Options.Create(new SimulatorOptions()), time, counters, _log.For<SignalWindowService>());
+        using var service = new SignalWindowService(FixedMeterProvider.Set(simulators), new NoMachineStateModel(), outbox, Options.Create(agent), time, counters, _log.For<SignalWindowService>());
 
         await service.StartAsync(CancellationToken.None);
         await Eventually.TrueAsync(() => _log.Has(3001), "service waiting for its first window");
@@ -62,7 +62,7 @@ public sealed class SignalWindowServiceTests(ITestOutputHelper output) : IDispos
         var counters = new AgentCounters();
         using var outbox = OutboxStore.Open(_dir.File("outbox.db"), OutboxOptions.MiB * 16, time, counters, _log.For<OutboxStore>());
         var agent = new AgentOptions { Enterprise = "acme", Device = "gw-01" };
-        using var service = new SignalWindowService([], outbox, Options.Create(agent), Options.Create(new SimulatorOptions()), time, counters, _log.For<SignalWindowService>());
+        using var service = new SignalWindowService(FixedMeterProvider.Set(), new NoMachineStateModel(), outbox, Options.Create(agent), time, counters, _log.For<SignalWindowService>());
 
         await service.StartAsync(CancellationToken.None);
         await Eventually.TrueAsync(() => _log.Has(3001), "service waiting for its first window");
@@ -70,6 +70,62 @@ public sealed class SignalWindowServiceTests(ITestOutputHelper output) : IDispos
         await service.StopAsync(CancellationToken.None);
 
         Assert.Equal(0, outbox.Depth);
+    }
+
+    [Fact]
+    public async Task Run_RegisterMeterAcrossRestart_EnergyStoredEqualsRegisterMovedWithCatchUpInBetween()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 4, 0, 30, TimeSpan.Zero));
+        var counters = new AgentCounters();
+        var meter = new LinearRegisterMeter("pulse-1", time.GetUtcNow(), kwhPerSecond: 0.001);
+        var agent = new AgentOptions { Enterprise = "acme", Device = "gw-01", Window = TimeSpan.FromMinutes(1) };
+        using var outbox = OutboxStore.Open(_dir.File("outbox.db"), OutboxOptions.MiB * 16, time, counters, _log.For<OutboxStore>());
+
+        using (var first = new SignalWindowService(FixedMeterProvider.Set(meter), new NoMachineStateModel(), outbox, Options.Create(agent), time, counters, _log.For<SignalWindowService>()))
+        {
+            await first.StartAsync(CancellationToken.None);
+            await Eventually.TrueAsync(() => _log.Has(3001), "first service waiting for its first window");
+            await AdvanceUntilAsync(time, TimeSpan.FromSeconds(150), () => outbox.Depth >= 2, "two windows stored");
+            await first.StopAsync(CancellationToken.None); // killed part-way through the third window
+        }
+
+        var restartedLogs = _log.Entries.Count(e => e.EventId == 3001);
+        using (var second = new SignalWindowService(FixedMeterProvider.Set(meter), new NoMachineStateModel(), outbox, Options.Create(agent), time, counters, _log.For<SignalWindowService>()))
+        {
+            time.Advance(TimeSpan.FromSeconds(20));
+            await second.StartAsync(CancellationToken.None);
+            await Eventually.TrueAsync(() => _log.Entries.Count(e => e.EventId == 3001) > restartedLogs, "second service waiting for its first window");
+            await AdvanceUntilAsync(time, TimeSpan.FromSeconds(70), () => outbox.Depth >= 3, "a window stored after the restart");
+            await second.StopAsync(CancellationToken.None);
+        }
+
+        var signals = outbox.PeekOldest(10).SelectMany(e => SignalBatchParser.Parse(e.Payload.Span).Batch!.Signals).ToList();
+        var energy = signals.Where(s => s.Kind == SignalKind.Energy).OrderBy(s => s.Start).ToList();
+        var catchUp = Assert.Single(energy, s => s.Quality == SignalQuality.Gap);
+        Assert.Equal(energy[1].End, catchUp.Start); // from the end of the last stored window...
+        Assert.Equal(energy[^1].Start, catchUp.End); // ...to the first window after the restart
+        var firstRead = meter.Reads.Min();
+        var lastRead = meter.Reads.Where(r => r < energy[^1].End).Max(); // reads of the unfinished window after it are not stored
+        Assert.Equal(meter.RegisterAt(lastRead) - meter.RegisterAt(firstRead), energy.Sum(s => s.Value), 5);
+        Assert.Equal(Math.Round(meter.RegisterAt(lastRead), 6), signals.Where(s => s.Kind == SignalKind.MeterRegister).MaxBy(s => s.End)!.Value);
+        Assert.Single(outbox.LoadRegisters());
+        _log.AssertNoUnexpectedErrors();
+    }
+
+    /// <summary>A meter whose register grows by a fixed amount per second (a pulse counter at a steady load).</summary>
+    private sealed class LinearRegisterMeter(string name, DateTimeOffset origin, double kwhPerSecond) : IMeterSource
+    {
+        public string Name => name;
+
+        public System.Collections.Concurrent.ConcurrentBag<DateTimeOffset> Reads { get; } = [];
+
+        public double RegisterAt(DateTimeOffset at) => 42 + ((at - origin).TotalSeconds * kwhPerSecond);
+
+        public ValueTask<MeterReading?> ReadAsync(DateTimeOffset at, CancellationToken cancellationToken)
+        {
+            Reads.Add(at);
+            return ValueTask.FromResult<MeterReading?>(new MeterReading(kwhPerSecond * 3600, MachineState.Unknown, SignalQuality.Good) { RegisterKwh = RegisterAt(at) });
+        }
     }
 
     /// <summary>
