@@ -35,6 +35,9 @@ internal sealed class CalibrationStore
             : throw new JsonException($"{path} does not hold usable levels");
     }
 
+    /// <summary>Forgets the stored calibration of <paramref name="source"/> (it commissions again after a restart).</summary>
+    public void Delete(string source) => File.Delete(PathOf(source));
+
     public void Save(string source, MachineCalibration calibration)
     {
         ArgumentNullException.ThrowIfNull(calibration);

@@ -26,6 +26,7 @@ internal sealed class Calibrator
     private TimeSpan _validated;
     private double _confidenceSum;
     private int _validationSamples;
+    private int _validationAbove;
 
     public Calibrator(MachineStateOptions options)
     {
@@ -78,6 +79,7 @@ internal sealed class Calibrator
         _validated = TimeSpan.Zero;
         _confidenceSum = 0;
         _validationSamples = 0;
+        _validationAbove = 0;
     }
 
     /// <summary>Learns levels from the commissioning samples.</summary>
@@ -88,10 +90,12 @@ internal sealed class Calibrator
         return result.Levels is { } levels ? result with { Levels = levels with { Samples = _seen } } : result;
     }
 
-    /// <summary>Adds one validation sample's prediction.</summary>
-    public void AddValidation(DateTimeOffset at, StatePrediction prediction)
+    /// <summary>Adds one validation sample and the model's prediction for it with the learned levels.</summary>
+    public void AddValidation(DateTimeOffset at, double kilowatts, MachineCalibration levels, StatePrediction prediction)
     {
+        ArgumentNullException.ThrowIfNull(levels);
         _validated += Step(at);
+        _validationAbove += kilowatts > LevelWatch.HighFactor * levels.RunningKw ? 1 : 0;
         _confidenceSum += prediction.Confidence;
         _validationSamples++;
     }
@@ -101,6 +105,13 @@ internal sealed class Calibrator
     {
         ArgumentNullException.ThrowIfNull(levels);
         var confidence = _validationSamples == 0 ? 1 : _confidenceSum / _validationSamples;
+        var above = _validationSamples == 0 ? 0 : (double)_validationAbove / _validationSamples;
+        if (above > LevelWatch.MaxHighShare)
+        {
+            return CalibrationResult.Reject(string.Create(CultureInfo.InvariantCulture,
+                $"during validation {above:P0} of the samples were above {LevelWatch.HighFactor}x the learned running level {levels.RunningKw:0.###} kW: the learned levels were probably off (standby) and idle, not idle and running"));
+        }
+
         if (confidence < _options.MinConfidence)
         {
             return CalibrationResult.Reject(string.Create(CultureInfo.InvariantCulture,

@@ -21,6 +21,7 @@ internal sealed class MachineStateTracker
     private int _head;
     private int _loggedTenths;
     private MachineCalibration? _pending;
+    private LevelWatch _watch;
 
     public MachineStateTracker(string source, MachineStateModel model, MachineStateOptions options, CalibrationStore? store, ILogger logger)
     {
@@ -68,7 +69,13 @@ internal sealed class MachineStateTracker
         switch (Phase)
         {
             case CalibrationPhase.Calibrated:
-                return Predict(Calibration!).State;
+                if (Calibration!.Origin == CalibrationOrigin.Learned && _watch.Add(kw, Calibration.RunningKw))
+                {
+                    Recommission(at);
+                    return null;
+                }
+
+                return Predict(Calibration).State;
             case CalibrationPhase.Validating:
                 Validate(at);
                 return null;
@@ -109,7 +116,7 @@ internal sealed class MachineStateTracker
     private void Validate(DateTimeOffset at)
     {
         var levels = _pending!;
-        _calibrator.AddValidation(at, Predict(levels));
+        _calibrator.AddValidation(at, _recent[(_head + _recent.Length - 1) % _recent.Length], levels, Predict(levels));
         if (!_calibrator.ValidationComplete)
         {
             return;
@@ -138,12 +145,30 @@ internal sealed class MachineStateTracker
         MachineStateLog.Validated(_logger, Source, validated.ValidationConfidence ?? 1, path);
     }
 
+    private void Recommission(DateTimeOffset at)
+    {
+        var reason = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"for {LevelWatch.BlockSamples} samples up to {at:u} more than {LevelWatch.MaxHighShare:P0} of the power was above {LevelWatch.HighFactor}x the learned running level {Calibration!.RunningKw:0.###} kW: the machine changed or its levels were wrong");
+        Calibration = null;
+        try
+        {
+            _store?.Delete(Source);
+        }
+        catch (IOException ex)
+        {
+            MachineStateLog.SaveFailed(_logger, ex, Source, _store!.PathOf(Source));
+        }
+
+        Reject(reason);
+    }
+
     private void Reject(string reason)
     {
         LastRejection = reason;
         MachineStateLog.Rejected(_logger, Source, reason);
         _pending = null;
         _loggedTenths = 0;
+        _watch = default;
         _calibrator.Reset();
         Phase = CalibrationPhase.Commissioning;
     }
