@@ -112,7 +112,57 @@ public sealed class MachineStateTrackerTests(ITestOutputHelper output) : IDispos
     }
 
     [Fact]
-    public void Next_MissingSample_ReturnsNullAndDoesNotCountAsObserved()
+    public void Next_CommissioningSawStandbyAndIdleOnly_RejectedDuringValidation()
+    {
+        var options = new MachineStateOptions { ModelPath = ModelFiles.Shipped, CommissioningPeriod = TimeSpan.FromMinutes(30), ValidationPeriod = TimeSpan.FromMinutes(10) };
+        using var trackers = Trackers(options);
+        var tracker = trackers.For("mill-5");
+        var s = 0;
+
+        // Commissioning: standby 0.2 kW and idle 3 kW in turns; these look like idle and running.
+        for (; tracker.Phase == CalibrationPhase.Commissioning; s++)
+        {
+            Assert.True(s < 3600, "never left commissioning");
+            tracker.Next(WednesdayMorning.AddSeconds(s), (s / 300) % 2 == 0 ? 0.2 : 3.0);
+        }
+
+        // Validation: the machine starts cutting at 20 kW, far above the "running" level learned.
+        for (var end = s + 900; s < end; s++)
+        {
+            Assert.Null(tracker.Next(WednesdayMorning.AddSeconds(s), 20));
+        }
+
+        Assert.Equal(CalibrationPhase.Commissioning, tracker.Phase);
+        Assert.Contains("probably off (standby) and idle", tracker.LastRejection, StringComparison.Ordinal);
+        Assert.Null(tracker.Calibration);
+    }
+
+    [Fact]
+    public void Next_PowerSettlesFarAboveLearnedRunning_RecommissionsAndForgetsStoredLevels()
+    {
+        var options = new MachineStateOptions { ModelPath = ModelFiles.Shipped, CommissioningPeriod = TimeSpan.FromMinutes(20), ValidationPeriod = TimeSpan.FromMinutes(5) };
+        using var trackers = Trackers(options);
+        var tracker = trackers.For("drill-6");
+        var s = 0;
+        for (; tracker.Phase != CalibrationPhase.Calibrated; s++)
+        {
+            Assert.True(s < 7200, "not calibrated");
+            tracker.Next(WednesdayMorning.AddSeconds(s), (s / 120) % 3 == 0 ? 1.0 : 10.0);
+        }
+
+        Assert.True(File.Exists(Path.Combine(_dir.Path, "drill-6.json")));
+        for (var end = s + LevelWatch.BlockSamples + 1; s < end && tracker.Phase == CalibrationPhase.Calibrated; s++)
+        {
+            tracker.Next(WednesdayMorning.AddSeconds(s), 60);
+        }
+
+        Assert.Equal(CalibrationPhase.Commissioning, tracker.Phase);
+        Assert.Contains("the machine changed or its levels were wrong", tracker.LastRejection, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir.Path, "drill-6.json")));
+    }
+
+    [Fact]
+    public void Next_MissingOrNotFiniteSample_ReturnsNull()
     {
         var options = new MachineStateOptions { ModelPath = ModelFiles.Shipped };
         options.Overrides["press-1"] = new MachineLevelsOverride { IdleKw = 2, RunningKw = 17 };
