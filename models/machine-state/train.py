@@ -14,7 +14,7 @@ Training data (nothing else):
     start-up spikes, ramps, varied levels, noise and sample rates);
   * the TRAIN split of ../shared/data/energy/cnc_machine_spindle_power_1s.csv: rows before 2023-05-05 09:35:00
     (895 of 1,214 rows). Every CNC row has RPM > 0, so these windows are all labelled running. The rows from
-    09:35:00 on are held out and never read here.
+    09:35:00 on are the held-out split: the script skips them (they are never trained on).
 """
 import argparse
 import csv
