@@ -1,12 +1,13 @@
 using EdgeCredit.Agent.Hosting;
 using EdgeCredit.Agent.Meters;
+using EdgeCredit.Agent.Meters.State;
 using EdgeCredit.Agent.Outbox;
 using EdgeCredit.Agent.Publishing;
 using EdgeCredit.Agent.Signals;
 using Microsoft.Extensions.Hosting;
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.AddAgentCore().AddMeters().AddSignals().AddOutbox().AddPublishing();
+builder.AddAgentCore().AddMeters().AddMachineState().AddSignals().AddOutbox().AddPublishing();
 using var host = builder.Build();
 try
 {

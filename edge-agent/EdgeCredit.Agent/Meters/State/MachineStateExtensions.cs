@@ -33,6 +33,8 @@ internal static class MachineStateExtensions
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILoggerFactory>());
         });
+        builder.Services.RemoveAll<IMachineStateResolver>();
+        builder.Services.AddSingleton<IMachineStateResolver>(sp => sp.GetRequiredService<MachineStateTrackers>());
         return builder;
     }
 }

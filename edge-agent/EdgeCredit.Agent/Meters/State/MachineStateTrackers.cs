@@ -9,7 +9,7 @@ namespace EdgeCredit.Agent.Meters.State;
 /// <c>MachineState:Overrides</c>, else with the calibration stored by an earlier run, else commissioning from scratch.
 /// Owns the model (and its ONNX Runtime session) that all trackers share.
 /// </summary>
-internal sealed class MachineStateTrackers : IDisposable
+internal sealed class MachineStateTrackers : IMachineStateResolver, IDisposable
 {
     private readonly ConcurrentDictionary<string, MachineStateTracker> _trackers = new(StringComparer.Ordinal);
     private readonly MachineStateModel _model;
@@ -42,6 +42,9 @@ internal sealed class MachineStateTrackers : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
         return _trackers.GetOrAdd(source, Create);
     }
+
+    /// <inheritdoc/>
+    public MachineState? Next(string source, DateTimeOffset at, double? kilowatts) => For(source).Next(at, kilowatts);
 
     public void Dispose() => _model.Dispose();
 
