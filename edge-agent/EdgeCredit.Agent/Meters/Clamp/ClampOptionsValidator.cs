@@ -1,10 +1,13 @@
 using EdgeCredit.Agent.Hosting;
+using EdgeCredit.Agent.Meters.Pulse;
 using EdgeCredit.Protocol;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace EdgeCredit.Agent.Meters.Clamp;
 
-internal sealed class ClampOptionsValidator : IValidateOptions<ClampOptions>
+/// <summary>Checks section <c>Clamp</c>; with the configuration it also reports list items the binder skipped.</summary>
+internal sealed class ClampOptionsValidator(IConfiguration? configuration = null) : IValidateOptions<ClampOptions>
 {
     private const string Prefix = ClampOptions.SectionName + ":Meters:";
 
@@ -12,6 +15,7 @@ internal sealed class ClampOptionsValidator : IValidateOptions<ClampOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = new OptionsProblems();
+        SkippedListItems.Check<ClampMeterOptions>(problems, configuration, ClampOptions.SectionName + ":Meters", options.Meters.Count);
         var names = new HashSet<string>(StringComparer.Ordinal);
         var inputs = new Dictionary<(ClampDriverKind, int, int, Iot.Device.Ads1115.InputMultiplexer), int>();
         for (var i = 0; i < options.Meters.Count; i++)

@@ -1,10 +1,12 @@
 using EdgeCredit.Agent.Hosting;
 using EdgeCredit.Protocol;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace EdgeCredit.Agent.Meters.Pulse;
 
-internal sealed class PulseOptionsValidator : IValidateOptions<PulseOptions>
+/// <summary>Checks section <c>Pulse</c>; with the configuration it also reports list items the binder skipped.</summary>
+internal sealed class PulseOptionsValidator(IConfiguration? configuration = null) : IValidateOptions<PulseOptions>
 {
     private const string Prefix = PulseOptions.SectionName + ":Meters:";
 
@@ -12,6 +14,7 @@ internal sealed class PulseOptionsValidator : IValidateOptions<PulseOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = new OptionsProblems();
+        SkippedListItems.Check<PulseMeterOptions>(problems, configuration, PulseOptions.SectionName + ":Meters", options.Meters.Count);
         var names = new HashSet<string>(StringComparer.Ordinal);
         var pins = new Dictionary<(GpioDriverKind, int, int), int>();
         for (var i = 0; i < options.Meters.Count; i++)
