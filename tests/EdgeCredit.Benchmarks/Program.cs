@@ -29,6 +29,7 @@ switch (name)
     case "backlog":
         await new BacklogBenchmark(Int("hours", 24), args.SkipWhile(a => a != "--").Skip(1).ToArray()).RunAsync();
         break;
+    case "pulse": await new PulseBenchmark(TimeSpan.FromSeconds(Int("seconds", 30))).RunAsync(); break;
     default:
         Console.WriteLine("usage: ingest --broker mosquitto|embedded [--devices N] [--batches N] [--signals N] [--inflight N] | agent-memory | backlog");
         return 2;

@@ -1,4 +1,5 @@
 using System.Device.Gpio;
+using System.Diagnostics;
 
 namespace EdgeCredit.Agent.Meters.Simulation;
 
@@ -15,6 +16,7 @@ internal sealed class SimulatedGpioDriver : GpioDriver
     private readonly object _gate = new();
     private readonly SimulatedPin[] _pins;
     private long _generated;
+    private long _callbackTicks;
 
     /// <param name="pinCount">Lines on the simulated chip (a Raspberry Pi's main chip has 54 lines, 28 on the header).</param>
     public SimulatedGpioDriver(int pinCount = 54)
@@ -29,6 +31,9 @@ internal sealed class SimulatedGpioDriver : GpioDriver
 
     /// <summary>Pulses the generator emitted so far (counted before their edges are raised).</summary>
     public long GeneratedPulses => Interlocked.Read(ref _generated);
+
+    /// <summary>Wall time spent inside the registered callbacks (the consumer's work, for benchmarks).</summary>
+    public TimeSpan CallbackTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _callbackTicks));
 
     protected override int PinCount => _pins.Length;
 
@@ -54,10 +59,13 @@ internal sealed class SimulatedGpioDriver : GpioDriver
         }
 
         var args = new PinValueChangedEventArgs(change, pinNumber);
+        var started = Stopwatch.GetTimestamp();
         foreach (var handler in handlers)
         {
             handler(this, args);
         }
+
+        Interlocked.Add(ref _callbackTicks, Stopwatch.GetTimestamp() - started);
     }
 
     /// <summary>
