@@ -43,7 +43,8 @@ internal sealed class ClampMeter : IPolledMeter, IDisposable
         _deviceFactory = deviceFactory;
         _time = time;
         _logger = logger;
-        _sampler = new ClampSampler(_options.AmpsPerVolt);
+        // A second must be covered by samples for 0.9 s less one sample interval (0.775 s at 8 SPS, 0.899 s at 860).
+        _sampler = new ClampSampler(_options.AmpsPerVolt, TimeSpan.FromSeconds(0.9 - (1 / settings.EffectiveSampleRate)));
         _measured = _options.Driver == ClampDriverKind.Simulated ? SignalQuality.Simulated : SignalQuality.Good;
     }
 

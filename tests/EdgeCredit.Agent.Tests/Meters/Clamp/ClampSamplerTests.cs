@@ -9,7 +9,7 @@ public sealed class ClampSamplerTests
     [Fact]
     public void Add_SineWithDcOffset_RmsOfTheAcPartTimesRatio()
     {
-        var sampler = new ClampSampler(ampsPerVolt: 30);
+        var sampler = new ClampSampler(ampsPerVolt: 30, TimeSpan.FromSeconds(0.9));
         ClampSecond? second = null;
         for (var i = 0; i <= 1000; i++)
         {
@@ -26,10 +26,22 @@ public sealed class ClampSamplerTests
     [Fact]
     public void Add_TooFewSamplesInASecond_NoReading()
     {
-        var sampler = new ClampSampler(30);
+        var sampler = new ClampSampler(30, TimeSpan.FromSeconds(0.9));
         for (var i = 0; i < ClampSampler.MinSamples - 1; i++)
         {
-            sampler.Add(Start.AddMilliseconds(i * 100), 0.1 * i, false);
+            sampler.Add(Start.AddMilliseconds(i * 160), 0.1 * i, false);
+        }
+
+        Assert.Null(sampler.Add(Start.AddSeconds(1), 0, false));
+    }
+
+    [Fact]
+    public void Add_SamplingStartedLateInTheSecond_PartialSecondDropped()
+    {
+        var sampler = new ClampSampler(30, TimeSpan.FromSeconds(0.9));
+        for (var i = 0; i < 100; i++)
+        {
+            sampler.Add(Start.AddMilliseconds(950 + (i * 0.5)), Math.Sin(i), false);
         }
 
         Assert.Null(sampler.Add(Start.AddSeconds(1), 0, false));
@@ -38,7 +50,7 @@ public sealed class ClampSamplerTests
     [Fact]
     public void Add_OneSaturatedSample_SecondFlagged()
     {
-        var sampler = new ClampSampler(30);
+        var sampler = new ClampSampler(30, TimeSpan.FromSeconds(0.9));
         for (var i = 0; i < 100; i++)
         {
             sampler.Add(Start.AddMilliseconds(i * 10), 0.1, saturated: i == 50);
