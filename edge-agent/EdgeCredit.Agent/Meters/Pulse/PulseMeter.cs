@@ -125,21 +125,8 @@ internal sealed class PulseMeter : IPolledMeter, IDisposable
     internal bool Open()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        GpioDriver driver;
-        try
+        if (PulseInput.Open(_settings, _driverFactory, _logger) is not var (controller, driver))
         {
-            driver = _driverFactory();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            PulseLog.DriverFailed(_logger, Name, _options.Chip, _options.Driver, _settings.Key(nameof(PulseMeterOptions.Chip)), ex.Message);
-            return false;
-        }
-
-        var controller = new GpioController(driver);
-        if (!OpenPin(controller))
-        {
-            controller.Dispose();
             return false;
         }
 
@@ -184,34 +171,6 @@ internal sealed class PulseMeter : IPolledMeter, IDisposable
         _controller?.Dispose();
         _store?.Dispose();
         _ledger?.Dispose();
-    }
-
-    private bool OpenPin(GpioController controller)
-    {
-        var key = _settings.Key(nameof(PulseMeterOptions.Pin));
-        var pinCount = controller.PinCount;
-        if (_options.Pin < 0 || _options.Pin >= pinCount)
-        {
-            PulseLog.UnknownPin(_logger, Name, key, _options.Pin, _options.Chip, $"the chip has {pinCount} lines, 0 to {pinCount - 1}");
-            return false;
-        }
-
-        try
-        {
-            var mode = _options.PullMode switch
-            {
-                PulsePullMode.PullUp => PinMode.InputPullUp,
-                PulsePullMode.PullDown => PinMode.InputPullDown,
-                _ => PinMode.Input,
-            };
-            controller.OpenPin(_options.Pin, mode);
-            return true;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            PulseLog.UnknownPin(_logger, Name, key, _options.Pin, _options.Chip, ex.Message);
-            return false;
-        }
     }
 
     private Task? StartGenerator(CancellationToken cancellationToken)
