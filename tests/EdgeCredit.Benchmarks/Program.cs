@@ -6,6 +6,8 @@ using EdgeCredit.Benchmarks;
 //   store [--batches 100000] [--per-transaction 1000] [--synchronous Full|Normal]
 //   agent-memory [--seconds 60]
 //   backlog [--hours 24] [-- extra agent arguments, e.g. --Publishing:BacklogBatchesPerSecond=200]
+//   machine-state [--calls 100000]   (evaluation on ../shared/data/energy + inference time)
+//   pulse [--seconds 30]             (CPU of pulse counting at 100 Hz with contact bounce)
 var name = args.FirstOrDefault() ?? "help";
 string Option(string key, string fallback)
 {
@@ -32,8 +34,11 @@ switch (name)
     case "machine-state":
         new MachineStateEvaluation(Int("calls", 100_000)).Run();
         break;
+    case "pulse":
+        await new PulseBenchmark(TimeSpan.FromSeconds(Int("seconds", 30))).RunAsync();
+        break;
     default:
-        Console.WriteLine("usage: ingest --broker mosquitto|embedded [--devices N] [--batches N] [--signals N] [--inflight N] | agent-memory | backlog");
+        Console.WriteLine("usage: ingest --broker mosquitto|embedded [--devices N] [--batches N] [--signals N] [--inflight N] | store | agent-memory | backlog | machine-state | pulse");
         return 2;
 }
 
