@@ -69,6 +69,13 @@ internal sealed class PulseCounterStore : IDisposable
         return new PulseCounterStore(path, handle, time, current?.Sequence ?? 0, current?.Pulses ?? 0, state) { MovedAsideTo = movedTo };
     }
 
+    /// <summary>The count in a counter file without opening it for writing (for tools and tests); null when no slot is valid.</summary>
+    public static long? ReadPulses(string path)
+    {
+        var (found, _) = ReadSlots(path);
+        return found[0] is { } a && (found[1] is not { } b || a.Sequence > b.Sequence) ? a.Pulses : found[1]?.Pulses;
+    }
+
     /// <summary>Stores <paramref name="pulses"/> in the next slot with one positional write.</summary>
     public void Write(long pulses)
     {

@@ -28,6 +28,7 @@ internal sealed class PulseMeter : IPolledMeter, IDisposable
     private GpioController? _controller;
     private PulseCounterStore? _store;
     private PulseLedger? _ledger;
+    private IDisposable? _wire;
     private long _storedAtStart;
     private bool _storeFailing;
     private bool _registered;
@@ -171,6 +172,7 @@ internal sealed class PulseMeter : IPolledMeter, IDisposable
         _controller?.Dispose();
         _store?.Dispose();
         _ledger?.Dispose();
+        _wire?.Dispose();
     }
 
     private Task? StartGenerator(CancellationToken cancellationToken)
@@ -183,7 +185,8 @@ internal sealed class PulseMeter : IPolledMeter, IDisposable
         var simulation = _options.Simulation;
         _ledger = string.IsNullOrWhiteSpace(simulation.LedgerPath) ? null : PulseLedger.Open(simulation.LedgerPath);
         PulseLog.Generator(_logger, Name, simulation.LedgerPath, _ledger?.PreviousTotal ?? 0);
-        var train = SimulatedPulses.Train(_options, _time.GetUtcNow());
+        var train = SimulatedPulses.Train(_options, _time.GetUtcNow(), _time, cancellationToken);
+        _wire = train.Schedule as IDisposable;
         return simulated.RunGeneratorAsync(_options.Pin, train, _ledger, _time, cancellationToken);
     }
 

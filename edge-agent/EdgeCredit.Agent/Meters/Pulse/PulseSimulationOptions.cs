@@ -25,6 +25,12 @@ internal sealed class PulseSimulationOptions
     /// <summary>When set, the generator appends the cumulative number of each pulse to this file (one line each) before raising its edges.</summary>
     public string? LedgerPath { get; set; }
 
+    /// <summary>
+    /// When set, pulses are not generated on a schedule but commanded by another process over this Unix domain socket
+    /// path: one byte, one pulse (see <c>WirePulseSchedule</c>; used by the integration tests).
+    /// </summary>
+    public string? WireSocket { get; set; }
+
     /// <summary>Power profile: the fields of <c>Simulator:Machines:N</c> (Name is not used).</summary>
     public MachineOptions? Machine { get; set; }
 }

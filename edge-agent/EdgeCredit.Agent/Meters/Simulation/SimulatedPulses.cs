@@ -5,11 +5,16 @@ namespace EdgeCredit.Agent.Meters.Simulation;
 /// <summary>Builds the pulse train of a simulated pulse meter from its options.</summary>
 internal static class SimulatedPulses
 {
-    public static PulseTrain Train(PulseMeterOptions options, DateTimeOffset start)
+    public static PulseTrain Train(PulseMeterOptions options, DateTimeOffset start) => Train(options, start, TimeProvider.System, CancellationToken.None);
+
+    /// <summary>The train; a <c>WireSocket</c> schedule listens until <paramref name="cancellationToken"/> is cancelled.</summary>
+    public static PulseTrain Train(PulseMeterOptions options, DateTimeOffset start, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var simulation = options.Simulation;
-        IPulseSchedule schedule = simulation.Machine is { } machine
+        IPulseSchedule schedule = !string.IsNullOrWhiteSpace(simulation.WireSocket)
+            ? new WirePulseSchedule(simulation.WireSocket, time, cancellationToken)
+            : simulation.Machine is { } machine
             ? EnergyPulseSchedule.ForMachine(start, options.PulsesPerKwh, new SimulatedMachine(WithName(machine, options.Name)))
             : new ConstantRateSchedule(start, simulation.RateHz);
         return new PulseTrain(schedule, simulation.PulseWidth, simulation.BounceEdges, simulation.BounceSpan, simulation.Seed);
