@@ -11,7 +11,7 @@ TABLE is h (holding) or i (input); TYPE float32|int32|uint32|int16|uint16; ORDER
 The JSON file holds {"units": {"1": [{"table": "h", "address": 0, "type": "float32", "order": "high",
 "value": 12.5}, ...]}}.
 
-Once listening it prints "READY <port>" on stdout. Then it reads commands on stdin, one per line, and answers
+Once listening it prints "READY <port>" on stdout. Then (unless --no-commands) it reads commands on stdin, one per line, and answers
 each with one line "OK ..." or "ERR <reason>":
     set UNIT TABLE ADDR TYPE ORDER VALUE      write a typed value
     ramp UNIT TABLE ADDR TYPE ORDER STEP SECONDS
@@ -179,6 +179,7 @@ async def main():
     parser.add_argument("--units", default="1")
     parser.add_argument("--config")
     parser.add_argument("--set", action="append", default=[])
+    parser.add_argument("--no-commands", action="store_true", help="ignore stdin; serve until killed")
     parser.add_argument("--verbose", action="store_true")
     options = parser.parse_args()
     logging.basicConfig(stream=sys.stderr)
@@ -200,6 +201,8 @@ async def main():
     server = Server(registers, options.port)
     await server.start()
     print(f"READY {server.port}", flush=True)
+    if options.no_commands:
+        await asyncio.Event().wait()
     await commands(server, registers)
     await server.stop()
 

@@ -15,11 +15,12 @@ internal static class RegisterDecoder
 
         var (high, low) = order == WordOrder.HighFirst ? (registers[0], registers[1]) : (registers[1], registers[0]);
         var bits = ((uint)high << 16) | low;
+        // Each arm is widened to double on its own: a switch over uint, int and float would go through float.
         return type switch
         {
-            ModbusDataType.UInt32 => bits,
-            ModbusDataType.Int32 => unchecked((int)bits),
-            ModbusDataType.Float32 => BitConverter.UInt32BitsToSingle(bits),
+            ModbusDataType.UInt32 => (double)bits,
+            ModbusDataType.Int32 => (double)unchecked((int)bits),
+            ModbusDataType.Float32 => (double)BitConverter.UInt32BitsToSingle(bits),
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "unknown register type"),
         };
     }
