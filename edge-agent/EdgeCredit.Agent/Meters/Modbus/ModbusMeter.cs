@@ -5,7 +5,8 @@ namespace EdgeCredit.Agent.Meters.Modbus;
 
 /// <summary>
 /// A power meter read over Modbus TCP. <see cref="RunAsync"/> polls it on a fixed-rate schedule (UTC multiples of
-/// PollInterval, so the schedule never drifts; a poll that overruns skips the ticks it missed) over its own
+/// PollInterval, so the schedule never drifts; after a poll that overran, the tick due now starts at once and the
+/// ticks missed entirely are skipped and counted) over its own
 /// connection; <see cref="ReadAsync"/> answers at once from the last poll. Quality of a reading: <c>gap</c> before
 /// the first answer, <c>stale</c> (0 kW) when no poll answered for StaleAfter, <c>out_of_range</c> (0 kW, no register)
 /// when a value was not finite or outside its Min/Max, <c>negative_delta</c> when the energy register went back by
@@ -84,11 +85,12 @@ internal sealed class ModbusMeter : IPolledMeter, IDisposable
                 await PollOnceAsync(cancellationToken).ConfigureAwait(false);
                 next = next.AddTicks(intervalTicks);
                 var now = _time.GetUtcNow();
-                if (now >= next)
+                if (now - next >= _options.PollInterval)
                 {
-                    var resumed = NextTick(now, intervalTicks);
-                    _health.Skipped((resumed - next).Ticks / intervalTicks);
-                    next = resumed;
+                    // The poll ran past whole ticks: skip those, start the one due now at once (late).
+                    var due = NextTick(now, intervalTicks).AddTicks(-intervalTicks);
+                    _health.Skipped((due - next).Ticks / intervalTicks);
+                    next = due;
                 }
             }
         }

@@ -61,8 +61,8 @@ internal static class ModbusTestModels
         Port = port,
         UnitId = unit,
         Model = "pm-test",
-        PollInterval = pollInterval ?? TimeSpan.FromMilliseconds(200),
-        Timeout = timeout ?? TimeSpan.FromMilliseconds(150),
+        PollInterval = pollInterval ?? TimeSpan.FromSeconds(2),
+        Timeout = timeout ?? TimeSpan.FromMilliseconds(1500), // generous: CI machines are shared; tests of timeouts set their own
     };
 
     public static ModbusMeterSetup Setup(ModbusMeterOptions meter, IList<ModbusPointOptions>? model = null) =>
