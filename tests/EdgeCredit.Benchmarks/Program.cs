@@ -29,6 +29,9 @@ switch (name)
     case "backlog":
         await new BacklogBenchmark(Int("hours", 24), args.SkipWhile(a => a != "--").Skip(1).ToArray()).RunAsync();
         break;
+    case "modbus":
+        await new ModbusBenchmark(Int("meters", 32), TimeSpan.FromSeconds(Int("seconds", 60)), TimeSpan.FromMilliseconds(Int("interval-ms", 1000))).RunAsync();
+        break;
     default:
         Console.WriteLine("usage: ingest --broker mosquitto|embedded [--devices N] [--batches N] [--signals N] [--inflight N] | agent-memory | backlog");
         return 2;
