@@ -197,6 +197,32 @@ public sealed class ModbusMeterTests(ModbusServerFixture server, ITestOutputHelp
         Assert.Single(_log.Entries, e => e.EventId == 2409);
     }
 
+    [Fact]
+    public async Task RunAsync_EnergyRisingOnTheServer_RegisterKwhRisesWithEveryPoll()
+    {
+        await using var own = await ModbusServerProcess.StartAsync([.. ModbusTestModels.MeterValues(1, 5000, 10)]);
+        await own.SendAsync("ramp 1 i 2 uint32 low 1 0.05"); // +0.01 kWh every 50 ms
+        using var meter = Meter(ModbusTestModels.MeterOptions("press-1", own.Port, 1, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(150)));
+        var seen = new List<double>();
+        using var stop = new CancellationTokenSource();
+        var run = meter.RunAsync(stop.Token);
+
+        await Eventually.TrueAsync(async () =>
+        {
+            if ((await meter.ReadAsync(DateTimeOffset.UtcNow, CancellationToken.None))?.RegisterKwh is { } kwh && (seen.Count == 0 || kwh != seen[^1]))
+            {
+                seen.Add(kwh);
+            }
+
+            return seen.Count >= 4;
+        }, "four different energy readings");
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(seen.Order(), seen);
+        Assert.True(seen[0] >= 10 && seen[^1] > seen[0]);
+    }
+
     internal static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
