@@ -8,6 +8,7 @@ using EdgeCredit.Benchmarks;
 //   backlog [--hours 24] [-- extra agent arguments, e.g. --Publishing:BacklogBatchesPerSecond=200]
 //   machine-state [--calls 100000]   (evaluation on ../shared/data/energy + inference time)
 //   pulse [--seconds 30]             (CPU of pulse counting at 100 Hz with contact bounce)
+//   modbus [--meters 32] [--seconds 60] [--interval-ms 1000]   (polling CPU and schedule jitter against the pymodbus server)
 var name = args.FirstOrDefault() ?? "help";
 string Option(string key, string fallback)
 {
@@ -37,8 +38,11 @@ switch (name)
     case "pulse":
         await new PulseBenchmark(TimeSpan.FromSeconds(Int("seconds", 30))).RunAsync();
         break;
+    case "modbus":
+        await new ModbusBenchmark(Int("meters", 32), TimeSpan.FromSeconds(Int("seconds", 60)), TimeSpan.FromMilliseconds(Int("interval-ms", 1000))).RunAsync();
+        break;
     default:
-        Console.WriteLine("usage: ingest --broker mosquitto|embedded [--devices N] [--batches N] [--signals N] [--inflight N] | store | agent-memory | backlog | machine-state | pulse");
+        Console.WriteLine("usage: ingest --broker mosquitto|embedded [--devices N] [--batches N] [--signals N] [--inflight N] | store | agent-memory | backlog | machine-state | pulse | modbus");
         return 2;
 }
 
