@@ -4,6 +4,7 @@ using EdgeCredit.Agent.Meters.State;
 using EdgeCredit.Agent.Outbox;
 using EdgeCredit.Agent.Publishing;
 using EdgeCredit.Agent.Signals;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -12,6 +13,7 @@ using var host = builder.Build();
 try
 {
     ConfigurationErrors.Validate(host.Services);
+    _ = host.Services.GetRequiredService<MeterSet>(); // meter names must be unique across all families
 }
 catch (Exception ex) when (ConfigurationErrors.TryDescribe(ex, out var lines))
 {
