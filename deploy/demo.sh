@@ -84,7 +84,26 @@ for entry in "${fleet[@]}"; do
     for d in "${!days[@]}"; do args+=(--Simulator:Machines:$m:WorkDays:$d="${days[$d]}"); done
     m=$((m + 1))
   done
-  echo "[demo] starting edge agent $device for $enterprise ($profile, ${#list[@]} machines, $window windows)"
+  meters="${#list[@]} simulated machines"
+  if [ "$device" = gw-01 ]; then
+    # The same kind of simulated machine, but measured the way a real site is: an S0 pulse meter on a (simulated) GPIO
+    # input, 1000 imp/kWh with contact bounce, and a current clamp on a (simulated) ADS1115 over I2C. Their states come
+    # from the ONNX machine-state model: the pulse meter with hand-set levels, the clamp auto-calibrated (commissioning
+    # 12 min, then validation; until then its windows carry energy and power but no state seconds).
+    args+=(--Pulse:Meters:0:Name=main-incomer --Pulse:Meters:0:Pin=17 --Pulse:Meters:0:Driver=Simulated --Pulse:Meters:0:PulsesPerKwh=1000
+      --Pulse:Meters:0:Simulation:BounceEdges=4 --Pulse:Meters:0:Simulation:Machine:RatedKw=60 --Pulse:Meters:0:Simulation:Machine:IdleKw=8
+      --Pulse:Meters:0:Simulation:Machine:ShiftStart=00:00 --Pulse:Meters:0:Simulation:Machine:ShiftEnd=23:59:59 --Pulse:Meters:0:Simulation:Machine:Seed=21
+      --MachineState:Overrides:main-incomer:RunningKw=50 --MachineState:Overrides:main-incomer:IdleKw=8
+      --Clamp:Meters:0:Name=lathe-clamp --Clamp:Meters:0:Driver=Simulated --Clamp:Meters:0:SampleRate=200 --Clamp:Meters:0:Voltage=230 --Clamp:Meters:0:Phases=3
+      --Clamp:Meters:0:Simulation:Machine:RatedKw=15 --Clamp:Meters:0:Simulation:Machine:IdleKw=2 --Clamp:Meters:0:Simulation:Machine:Seed=22
+      --Clamp:Meters:0:Simulation:Machine:ShiftStart=00:00 --Clamp:Meters:0:Simulation:Machine:ShiftEnd=23:59:59
+      --MachineState:CommissioningPeriod=00:12:00 --MachineState:ValidationPeriod=00:02:00)
+    for d in "${!days[@]}"; do
+      args+=(--Pulse:Meters:0:Simulation:Machine:WorkDays:$d="${days[$d]}" --Clamp:Meters:0:Simulation:Machine:WorkDays:$d="${days[$d]}")
+    done
+    meters="$meters, an S0 pulse meter and a current clamp"
+  fi
+  echo "[demo] starting edge agent $device for $enterprise ($profile, $meters, $window windows)"
   (cd "$(dirname "$agent_dll")" && exec dotnet "$agent_dll" "${args[@]}") >"$demo/agent-$device.log" 2>&1 &
   pids+=($!)
 done
