@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text.Json;
+using EdgeCredit.Testing.Infrastructure;
+using EdgeCredit.Testing.Servers;
+
+namespace EdgeCredit.Integration.Tests;
+
+/// <summary>
+/// The real agent reading three Modbus TCP meters behind one real Modbus server (pymodbus, three unit ids, as behind
+/// an RS-485 gateway), through the embedded broker into the collector. One slave goes silent: the other two keep
+/// every window, the silent one's windows are flagged and then absent (never zeros), and it recovers.
+/// </summary>
+public sealed class ModbusAgentTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(2);
+    private readonly TempDirectory _dir = new("modbus-agent");
+    private readonly List<IAsyncDisposable> _owned = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var owned in Enumerable.Reverse(_owned))
+        {
+            await owned.DisposeAsync();
+        }
+
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public async Task ThreeSlaves_OneGoesSilent_OthersKeepEveryWindowAndTheSilentOneIsFlaggedNeverZero()
+    {
+        var server = Own(await PymodbusServer.StartAsync("--port", "0", "--units", "1,2,3",
+            "--set", "1:h:0:float32:high:10.5", "--set", "2:h:0:float32:high:20.25", "--set", "3:h:0:float32:high:30",
+            "--set", "1:h:2:uint32:low:100000", "--set", "2:h:2:uint32:low:200000", "--set", "3:h:2:uint32:low:300000"));
+        for (var unit = 1; unit <= 3; unit++)
+        {
+            await server.SendAsync($"ramp {unit} h 2 uint32 low {unit * 10} 1"); // register in Wh: +10/20/30 Wh per second
+        }
+
+        var device = DeviceSpec.Create("acme-metal", "gw-01");
+        var collector = Own(await CollectorProcess.StartEmbeddedAsync(_dir.Sub("collector"), [device]));
+        var args = new List<string>
+        {
+            "--Modbus:Models:pm:0:Quantity=Power", "--Modbus:Models:pm:0:Address=0", "--Modbus:Models:pm:0:Type=Float32",
+            "--Modbus:Models:pm:1:Quantity=Energy", "--Modbus:Models:pm:1:Address=2", "--Modbus:Models:pm:1:Type=UInt32",
+            "--Modbus:Models:pm:1:WordOrder=LowFirst", "--Modbus:Models:pm:1:Scale=0.001",
+        };
+        for (var i = 0; i < 3; i++)
+        {
+            args.AddRange([$"--Modbus:Meters:{i}:Name=pm-{i + 1}", $"--Modbus:Meters:{i}:Host=127.0.0.1", $"--Modbus:Meters:{i}:Port={server.Port}",
+                $"--Modbus:Meters:{i}:UnitId={i + 1}", $"--Modbus:Meters:{i}:Model=pm", $"--Modbus:Meters:{i}:PollInterval=00:00:00.500",
+                $"--Modbus:Meters:{i}:Timeout=00:00:00.200", $"--Modbus:Meters:{i}:StaleAfter=00:00:01"]);
+        }
+
+        var agent = Own(AgentProcess.ForEmbedded(device, _dir.Sub("agent"), collector.MqttPort!.Value, Window, [.. args]));
+        agent.Start();
+        await ApiWait.UntilAsync(collector, SignalsPath, s => Windows(s, "pm-2").Count >= 3, TimeSpan.FromSeconds(60));
+
+        await server.SendAsync("mute 2");
+        var mutedAt = DateTimeOffset.UtcNow;
+        await ApiWait.UntilAsync(collector, SignalsPath, s => Windows(s, "pm-1").Count(w => w.Start > mutedAt + Window) >= 4, TimeSpan.FromSeconds(60));
+        await server.SendAsync("unmute 2");
+        var unmutedAt = DateTimeOffset.UtcNow;
+        var final = await ApiWait.UntilAsync(collector, SignalsPath, s => Windows(s, "pm-2").Count(w => w.Start > unmutedAt + Window && w.Quality == "good") >= 2, TimeSpan.FromSeconds(60));
+
+        foreach (var source in new[] { "pm-1", "pm-3" })
+        {
+            var windows = Windows(final, source);
+            output.WriteLine($"{source}: {windows.Count} windows, qualities {string.Join(",", windows.Select(w => w.Quality).Distinct())}");
+            Assert.All(windows.Zip(windows.Skip(1)), pair => Assert.Equal(pair.First.Start + Window, pair.Second.Start)); // not one window missed
+            Assert.All(windows.Skip(1), w => Assert.Equal("good", w.Quality)); // the first may start before the first poll answered
+        }
+
+        var silent = Windows(final, "pm-2");
+        output.WriteLine("pm-2: " + string.Join(" ", silent.Select(w => $"{w.Start:HH:mm:ss}={w.Quality}/{w.PowerAvg}")));
+        var during = silent.Where(w => w.Start >= mutedAt && w.Start + Window <= unmutedAt).ToList();
+        Assert.Contains(silent, w => w.Quality == "stale"); // a window with samples past StaleAfter says so (here: going silent or coming back)
+        Assert.True(silent.Count < Windows(final, "pm-1").Count, "the silent meter has fewer windows: none while it was silent");
+        Assert.All(during, w => Assert.NotEqual("good", w.Quality));
+        Assert.All(silent.Where(w => w.Quality == "good"), w => Assert.Equal(20.25, w.PowerAvg, 3)); // never a silent zero
+        var energy = Windows(final, "pm-1").Where(w => w.EnergyKwh is not null).Select(w => w.EnergyKwh!.Value).ToList();
+        Assert.All(energy.Skip(1), e => Assert.InRange(e, 0.010, 0.030)); // 10 Wh/s over a 2 s window, from the register
+        await agent.StopAsync();
+        Assert.Empty(collector.Process.ErrorLines());
+    }
+
+    private static string SignalsPath => "/api/v1/enterprises/acme-metal/signals?limit=100000";
+
+    private static List<MeterWindow> Windows(JsonElement response, string source)
+    {
+        var mine = response.GetProperty("signals").EnumerateArray().Where(s => s.GetProperty("source").GetString() == source).ToList();
+        return mine.Where(s => s.GetProperty("kind").GetString() == "power_avg")
+            .Select(s =>
+            {
+                var start = DateTimeOffset.Parse(s.GetProperty("start").GetString()!, CultureInfo.InvariantCulture);
+                var energy = mine.FirstOrDefault(e => e.GetProperty("kind").GetString() == "energy" && e.GetProperty("start").GetString() == s.GetProperty("start").GetString());
+                return new MeterWindow(start, s.GetProperty("quality").GetString()!, s.GetProperty("value").GetDouble(),
+                    energy.ValueKind == JsonValueKind.Object ? energy.GetProperty("value").GetDouble() : null);
+            })
+            .OrderBy(w => w.Start)
+            .ToList();
+    }
+
+    private T Own<T>(T item)
+        where T : IAsyncDisposable
+    {
+        _owned.Add(item);
+        return item;
+    }
+
+    private sealed record MeterWindow(DateTimeOffset Start, string Quality, double PowerAvg, double? EnergyKwh);
+}
