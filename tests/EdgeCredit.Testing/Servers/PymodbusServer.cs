@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using EdgeCredit.Testing.Infrastructure;
@@ -14,11 +15,13 @@ internal sealed class PymodbusServer : IAsyncDisposable
     private const string Python = "/usr/bin/python3";
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(15);
     private readonly Process _process;
+    private readonly ConcurrentQueue<string> _stderr;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    private PymodbusServer(Process process, int port)
+    private PymodbusServer(Process process, int port, ConcurrentQueue<string> stderr)
     {
         _process = process;
+        _stderr = stderr;
         Port = port;
     }
 
@@ -40,16 +43,34 @@ internal sealed class PymodbusServer : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {Python}: install python3-pymodbus (tests/run.sh does)");
-        process.ErrorDataReceived += (_, _) => { };
+        var stderr = new ConcurrentQueue<string>();
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                stderr.Enqueue(e.Data);
+            }
+        };
         process.BeginErrorReadLine();
-        var ready = await process.StandardOutput.ReadLineAsync().WaitAsync(CommandTimeout);
+        string? ready;
+        try
+        {
+            ready = await process.StandardOutput.ReadLineAsync().WaitAsync(CommandTimeout);
+        }
+        catch (TimeoutException)
+        {
+            process.Kill();
+            throw;
+        }
+
         if (ready is null || !ready.StartsWith("READY ", StringComparison.Ordinal))
         {
             process.Kill();
-            throw new InvalidOperationException($"modbus_server.py did not start (first line: '{ready}'); is python3-pymodbus installed?");
+            throw new InvalidOperationException(
+                $"modbus_server.py did not start (is python3-pymodbus installed? apt-get install python3-pymodbus): {ready}\n{string.Join("\n", stderr)}");
         }
 
-        return new PymodbusServer(process, int.Parse(ready[6..], CultureInfo.InvariantCulture));
+        return new PymodbusServer(process, int.Parse(ready[6..], CultureInfo.InvariantCulture), stderr);
     }
 
     public async Task SendAsync(string command)
@@ -62,7 +83,7 @@ internal sealed class PymodbusServer : IAsyncDisposable
             var answer = await _process.StandardOutput.ReadLineAsync().WaitAsync(CommandTimeout);
             if (answer is null || !answer.StartsWith("OK", StringComparison.Ordinal))
             {
-                throw new InvalidOperationException($"modbus_server.py refused '{command}': {answer}");
+                throw new InvalidOperationException($"modbus_server.py refused '{command}': {answer}\n{string.Join("\n", _stderr)}");
             }
         }
         finally

@@ -1,91 +1,24 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using EdgeCredit.Agent.Meters.Modbus;
+using EdgeCredit.Testing.Servers;
 
 namespace EdgeCredit.Agent.Tests.Meters.Modbus;
 
 /// <summary>
 /// The real Modbus TCP server <c>tests/tools/modbus_server.py</c> (pymodbus 3.0, Debian's python3-pymodbus) on a free
-/// loopback port chosen by the OS. Commands go to its stdin and each waits for its "OK". Owns the process.
+/// loopback port chosen by the OS, with typed helpers over <see cref="PymodbusServer"/> (which owns the process).
 /// </summary>
 internal sealed class ModbusServerProcess : IAsyncDisposable
 {
-    public const string Python = "/usr/bin/python3";
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(15);
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _stderr;
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly PymodbusServer _server;
 
-    private ModbusServerProcess(Process process, int port, ConcurrentQueue<string> stderr)
-    {
-        _process = process;
-        _stderr = stderr;
-        Port = port;
-    }
+    private ModbusServerProcess(PymodbusServer server) => _server = server;
 
-    public int Port { get; }
-
-    public static string ScriptPath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "tools", "modbus_server.py");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("tests/tools/modbus_server.py not found above " + AppContext.BaseDirectory);
-    }
+    public int Port => _server.Port;
 
     /// <summary>Starts the server with units and values given as <c>--units</c>/<c>--set</c> arguments.</summary>
-    public static async Task<ModbusServerProcess> StartAsync(params string[] arguments)
-    {
-        var info = new ProcessStartInfo(Python)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(ScriptPath());
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start " + Python);
-        var stderr = new ConcurrentQueue<string>();
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                stderr.Enqueue(e.Data);
-            }
-        };
-        process.BeginErrorReadLine();
-        string? ready;
-        try
-        {
-            ready = await process.StandardOutput.ReadLineAsync().WaitAsync(CommandTimeout);
-        }
-        catch (TimeoutException)
-        {
-            process.Kill();
-            throw;
-        }
-
-        if (ready is null || !ready.StartsWith("READY ", StringComparison.Ordinal))
-        {
-            await process.WaitForExitAsync().WaitAsync(CommandTimeout);
-            throw new InvalidOperationException(
-                $"modbus_server.py did not start (is python3-pymodbus installed? apt-get install python3-pymodbus): {ready}\n{string.Join("\n", stderr)}");
-        }
-
-        return new ModbusServerProcess(process, int.Parse(ready[6..], CultureInfo.InvariantCulture), stderr);
-    }
+    public static async Task<ModbusServerProcess> StartAsync(params string[] arguments) =>
+        new(await PymodbusServer.StartAsync(arguments));
 
     /// <summary>A <c>--set</c> argument value: unit, table (h/i), address, type, word order, value.</summary>
     public static string Value(int unit, ModbusFunction function, int address, ModbusDataType type, WordOrder order, double value) =>
@@ -103,40 +36,9 @@ internal sealed class ModbusServerProcess : IAsyncDisposable
 
     public Task StartListeningAsync() => SendAsync("start");
 
-    public async Task SendAsync(string command)
-    {
-        await _gate.WaitAsync();
-        try
-        {
-            await _process.StandardInput.WriteLineAsync(command);
-            await _process.StandardInput.FlushAsync();
-            var answer = await _process.StandardOutput.ReadLineAsync().WaitAsync(CommandTimeout);
-            if (answer != "OK")
-            {
-                throw new InvalidOperationException($"modbus_server.py refused '{command}': {answer}\n{string.Join("\n", _stderr)}");
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task SendAsync(string command) => _server.SendAsync(command);
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            _process.StandardInput.Close();
-            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(5));
-        }
-        catch (TimeoutException)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-
-        _process.Dispose();
-        _gate.Dispose();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private static string Table(ModbusFunction function) => function == ModbusFunction.Holding ? "h" : "i";
 
