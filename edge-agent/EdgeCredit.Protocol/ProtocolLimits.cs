@@ -10,6 +10,14 @@ public static partial class ProtocolLimits
 
     public const int MaxSignalsPerBatch = 1000;
 
+    public const int MaxEventsPerBatch = 100;
+
+    public const int MaxEventDetailLength = 200;
+
+    /// <summary>State words in events: lower-case letters and '_', 1 to 32 characters.</summary>
+    [GeneratedRegex("^[a-z][a-z_]{0,31}$", RegexOptions.CultureInvariant)]
+    public static partial Regex StatePattern();
+
     public static readonly TimeSpan MinWindow = TimeSpan.FromSeconds(1);
 
     public static readonly TimeSpan MaxWindow = TimeSpan.FromHours(1);

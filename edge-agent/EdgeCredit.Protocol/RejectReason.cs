@@ -16,6 +16,7 @@ public enum RejectReason
     [JsonStringEnumMemberName("invalid_identifier")] InvalidIdentifier,
     [JsonStringEnumMemberName("too_large")] TooLarge,
     [JsonStringEnumMemberName("too_many_signals")] TooManySignals,
+    [JsonStringEnumMemberName("too_many_events")] TooManyEvents,
     [JsonStringEnumMemberName("unknown_device")] UnknownDevice,
     [JsonStringEnumMemberName("topic_mismatch")] TopicMismatch,
     [JsonStringEnumMemberName("clock_skew")] ClockSkew,

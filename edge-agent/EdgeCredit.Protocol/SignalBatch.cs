@@ -19,4 +19,7 @@ public sealed record SignalBatch
     public required DateTimeOffset SentAt { get; init; }
 
     public required IReadOnlyList<Signal> Signals { get; init; }
+
+    /// <summary>Events of the window (camera conditions, state changes); absent when there are none.</summary>
+    public IReadOnlyList<DeviceEvent>? Events { get; init; }
 }

@@ -62,9 +62,9 @@ public static class SignalBatchParser
             return BatchCheck.Reject(RejectReason.ValueOutOfRange, $"sequence {batch.Sequence} must be at least 1");
         }
 
-        if (batch.Signals.Count == 0)
+        if (batch.Signals.Count == 0 && batch.Events is not { Count: > 0 })
         {
-            return BatchCheck.Reject(RejectReason.SchemaViolation, "signals is empty; a batch carries at least one signal");
+            return BatchCheck.Reject(RejectReason.SchemaViolation, "signals is empty; a batch carries at least one signal or event");
         }
 
         if (batch.Signals.Count > ProtocolLimits.MaxSignalsPerBatch)
@@ -78,6 +78,23 @@ public static class SignalBatchParser
             if (problem is not null)
             {
                 return problem.Value;
+            }
+        }
+
+        if (batch.Events is { } events)
+        {
+            if (events.Count > ProtocolLimits.MaxEventsPerBatch)
+            {
+                return BatchCheck.Reject(RejectReason.TooManyEvents, $"{events.Count} events; the limit is {ProtocolLimits.MaxEventsPerBatch}");
+            }
+
+            for (var i = 0; i < events.Count; i++)
+            {
+                var problem = CheckEvent(events[i], i);
+                if (problem is not null)
+                {
+                    return problem.Value;
+                }
             }
         }
 
@@ -123,6 +140,53 @@ public static class SignalBatchParser
         if (signal.Value < entry.Minimum || signal.Value > max)
         {
             return BatchCheck.Reject(RejectReason.ValueOutOfRange, $"{at}.value {signal.Value.ToString(CultureInfo.InvariantCulture)} {entry.Unit} is outside {entry.Minimum.ToString(CultureInfo.InvariantCulture)}..{max.ToString(CultureInfo.InvariantCulture)} for kind {SignalVocabulary.WireName(signal.Kind)}");
+        }
+
+        return null;
+    }
+
+    private static BatchCheck? CheckEvent(DeviceEvent e, int index)
+    {
+        var at = $"events[{index}]";
+        if (e is null)
+        {
+            return BatchCheck.Reject(RejectReason.SchemaViolation, $"{at} is null");
+        }
+
+        if (!ProtocolLimits.SourcePattern().IsMatch(e.Source))
+        {
+            return BatchCheck.Reject(RejectReason.InvalidIdentifier, $"{at}.source '{Clip(e.Source)}' is not a valid source name");
+        }
+
+        if (!Enum.IsDefined(e.Type) || (e.Condition is { } c && !Enum.IsDefined(c)))
+        {
+            return BatchCheck.Reject(RejectReason.SchemaViolation, $"{at} has an unknown type or condition");
+        }
+
+        var isCondition = e.Type is EventType.ConditionStarted or EventType.ConditionEnded;
+        if (isCondition != e.Condition.HasValue || (e.Type == EventType.StateChanged) != (e.State is not null))
+        {
+            return BatchCheck.Reject(RejectReason.SchemaViolation, $"{at}: condition events carry a condition and no state, state_changed carries a state and no condition");
+        }
+
+        if (e.State is { } state && !ProtocolLimits.StatePattern().IsMatch(state))
+        {
+            return BatchCheck.Reject(RejectReason.SchemaViolation, $"{at}.state '{Clip(state)}' is not a lower-case word");
+        }
+
+        if (e.Confidence is { } confidence && (!double.IsFinite(confidence) || confidence < 0 || confidence > 1))
+        {
+            return BatchCheck.Reject(RejectReason.ValueOutOfRange, $"{at}.confidence {confidence.ToString(CultureInfo.InvariantCulture)} is outside 0..1");
+        }
+
+        if (e.Since is { } since && since > e.At)
+        {
+            return BatchCheck.Reject(RejectReason.InvalidWindow, $"{at}.since {since:O} is after its time {e.At:O}");
+        }
+
+        if (e.Detail is { Length: > ProtocolLimits.MaxEventDetailLength })
+        {
+            return BatchCheck.Reject(RejectReason.ValueOutOfRange, $"{at}.detail has {e.Detail.Length} characters; the limit is {ProtocolLimits.MaxEventDetailLength}");
         }
 
         return null;

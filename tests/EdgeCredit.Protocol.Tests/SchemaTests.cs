@@ -8,8 +8,7 @@ namespace EdgeCredit.Protocol.Tests;
 /// <summary>The JSON Schema file is the published contract: real payloads must pass it, bad ones must fail it and the parser alike.</summary>
 public sealed class SchemaTests
 {
-    private static readonly Lazy<JsonSchema> Schema = new(() =>
-        JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "signal-batch.v1.schema.json"))));
+    private static Lazy<JsonSchema> Schema => BatchSchema.Instance;
 
     [Fact]
     public void Schema_SerializedBatchWithEveryKindAndQuality_IsValid()

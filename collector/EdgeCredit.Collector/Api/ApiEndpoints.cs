@@ -26,6 +26,7 @@ internal static class ApiEndpoints
         api.MapGet("/devices", GetDevicesAsync).WithName("devices");
         api.MapGet("/enterprises", GetEnterprisesAsync).WithName("enterprises");
         api.MapGet("/enterprises/{id}/signals", GetSignalsAsync).WithName("signals");
+        api.MapGet("/enterprises/{id}/events", GetEventsAsync).WithName("events");
         api.MapGet("/quarantine", GetQuarantineAsync).WithName("quarantine");
         api.MapGet("/ingest/stats", (IngestCounters counters) => TypedResults.Ok(counters.Snapshot())).WithName("ingestStats");
         return app;
@@ -132,6 +133,62 @@ internal static class ApiEndpoints
         var signals = rows.Select(r => new SignalResponse(
             r.Device, r.Sequence, FromMs(r.StartMs), FromMs(r.EndMs), r.Source, r.Kind, r.Value, r.Unit, r.Quality)).ToArray();
         return TypedResults.Ok(new SignalsResponse(id, fromTime, toTime, signals.Length, signals));
+    }
+
+    private static async Task<IResult> GetEventsAsync(
+        string id,
+        string? from,
+        string? to,
+        string? type,
+        string? limit,
+        CollectorReader reader,
+        DeviceRegistry registry,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (!registry.TryGetEnterprise(id, out _))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown enterprise", detail: $"No enterprise '{id}' is registered; GET /api/v1/enterprises lists them.");
+        }
+
+        var toTime = time.GetUtcNow();
+        if (to is not null && !TryParseTime(to, out toTime))
+        {
+            return BadParameter("to", to, "an ISO-8601 time such as 2026-11-25T00:00:00Z");
+        }
+
+        var fromTime = toTime.AddDays(-7);
+        if (from is not null && !TryParseTime(from, out fromTime))
+        {
+            return BadParameter("from", from, "an ISO-8601 time such as 2026-11-25T00:00:00Z");
+        }
+
+        if (fromTime >= toTime)
+        {
+            return BadParameter("from", from ?? fromTime.ToString("O", CultureInfo.InvariantCulture), $"a time before to ({toTime:O})");
+        }
+
+        string? typeName = null;
+        if (type is not null)
+        {
+            if (!ProtocolJson.TryParseEnum<EventType>(type, out var parsed))
+            {
+                return BadParameter("type", type, "one of " + string.Join(", ", Enum.GetValues<EventType>().Select(t => ProtocolJson.EnumWireName(t))));
+            }
+
+            typeName = ProtocolJson.EnumWireName(parsed);
+        }
+
+        var count = DefaultSignalLimit;
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 1 || count > MaxSignalLimit))
+        {
+            return BadParameter("limit", limit, $"an integer from 1 to {MaxSignalLimit}");
+        }
+
+        var rows = await reader.GetEventsAsync(new EventQuery(id, fromTime.ToUnixTimeMilliseconds(), toTime.ToUnixTimeMilliseconds(), typeName, count), cancellationToken);
+        var events = rows.Select(r => new EventResponse(
+            r.Device, r.Sequence, FromMs(r.AtMs), r.Source, r.Type, r.Condition, r.State, r.Confidence, r.SinceMs is { } since ? FromMs(since) : null, r.Detail)).ToArray();
+        return TypedResults.Ok(new EventsResponse(id, fromTime, toTime, events.Length, events));
     }
 
     private static async Task<IResult> GetQuarantineAsync(string? reason, string? limit, CollectorReader reader, CancellationToken cancellationToken)

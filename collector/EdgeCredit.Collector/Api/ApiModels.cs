@@ -23,5 +23,9 @@ internal sealed record SignalResponse(string Device, long Sequence, DateTimeOffs
 
 internal sealed record SignalsResponse(string Enterprise, DateTimeOffset From, DateTimeOffset To, int Count, IReadOnlyList<SignalResponse> Signals);
 
+internal sealed record EventResponse(string Device, long Sequence, DateTimeOffset At, string Source, string Type, string? Condition, string? State, double? Confidence, DateTimeOffset? Since, string? Detail);
+
+internal sealed record EventsResponse(string Enterprise, DateTimeOffset From, DateTimeOffset To, int Count, IReadOnlyList<EventResponse> Events);
+
 internal sealed record QuarantineResponse(long Id, DateTimeOffset ReceivedAt, string Topic, string? ClientId, string Reason, string Detail, long PayloadBytes, byte[]? PayloadHead);
 #pragma warning restore SA1649, CA1819

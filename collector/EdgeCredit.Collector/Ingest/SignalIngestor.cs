@@ -80,7 +80,7 @@ internal sealed class SignalIngestor(
             return new QuarantineWrite(origin.Quarantine(clock.Reason, clock.Detail), Address(batch));
         }
 
-        return new BatchWrite(batch, SignalsHash.Of(batch.Signals), origin);
+        return new BatchWrite(batch, SignalsHash.Of(batch.Signals, batch.Events), origin);
     }
 
     internal WriteItem CheckStatus(IncomingMessage message)

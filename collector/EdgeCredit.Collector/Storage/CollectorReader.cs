@@ -97,6 +97,42 @@ internal sealed class CollectorReader(CollectorDatabase database)
         return rows;
     }
 
+    public async Task<IReadOnlyList<EventRow>> GetEventsAsync(EventQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT device, sequence, at_ms, source, type, condition, state, confidence, since_ms, detail FROM events
+            WHERE enterprise = $enterprise AND at_ms >= $from AND at_ms < $to AND ($type IS NULL OR type = $type)
+            ORDER BY at_ms, device, sequence, idx
+            LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$enterprise", query.Enterprise);
+        command.Parameters.AddWithValue("$from", query.FromMs);
+        command.Parameters.AddWithValue("$to", query.ToMs);
+        command.Parameters.AddWithValue("$type", (object?)query.Type ?? DBNull.Value);
+        command.Parameters.AddWithValue("$limit", query.Limit);
+        var rows = new List<EventRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new EventRow(
+                reader.GetString(0),
+                reader.GetInt64(1),
+                reader.GetInt64(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetDouble(7),
+                reader.IsDBNull(8) ? null : reader.GetInt64(8),
+                reader.IsDBNull(9) ? null : reader.GetString(9)));
+        }
+
+        return rows;
+    }
+
     public async Task<IReadOnlyList<QuarantineRow>> GetQuarantineAsync(string? reason, int limit, CancellationToken cancellationToken)
     {
         await using var connection = database.Open();

@@ -2,11 +2,12 @@ namespace EdgeCredit.Collector.Storage;
 
 /// <summary>
 /// The collector's SQLite schema. Times are Unix milliseconds. <c>batches.signals_hash</c> is the
-/// <see cref="SignalsHash"/> of the stored signals, so a resend can be told from a different batch under the same sequence.
+/// <see cref="SignalsHash"/> of the stored signals (and events), so a resend can be told from a different batch under the
+/// same sequence. Version 3 added the <c>events</c> table (created on start by <see cref="Create"/>, nothing to migrate).
 /// </summary>
 internal static class Schema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>Brings a version 1 database (no signals_hash; its batches keep NULL until a resend needs it) to version 2.</summary>
     public const string MigrateFrom1 = "ALTER TABLE batches ADD COLUMN signals_hash BLOB;";
@@ -49,6 +50,23 @@ internal static class Schema
         );
 
         CREATE INDEX IF NOT EXISTS ix_signals_enterprise_start ON signals (enterprise, start_ms);
+
+        CREATE TABLE IF NOT EXISTS events (
+            enterprise TEXT NOT NULL,
+            device TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            idx INTEGER NOT NULL,
+            at_ms INTEGER NOT NULL,
+            source TEXT NOT NULL,
+            type TEXT NOT NULL,
+            condition TEXT,
+            state TEXT,
+            confidence REAL,
+            since_ms INTEGER,
+            detail TEXT
+        );
+
+        CREATE INDEX IF NOT EXISTS ix_events_enterprise_at ON events (enterprise, at_ms);
 
         CREATE TABLE IF NOT EXISTS quarantine (
             id INTEGER PRIMARY KEY AUTOINCREMENT,

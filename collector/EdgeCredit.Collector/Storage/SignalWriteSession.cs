@@ -18,6 +18,7 @@ internal sealed class SignalWriteSession : IDisposable
     private readonly SqliteCommand _selectStoredHash;
     private readonly SqliteCommand _selectStoredSignals;
     private readonly SqliteCommand _updateStoredHash;
+    private readonly SqliteCommand _insertEvent;
     private readonly SqliteCommand[] _all;
 
     public SignalWriteSession(SqliteConnection connection)
@@ -30,6 +31,9 @@ internal sealed class SignalWriteSession : IDisposable
         _insertSignal = Create(
             "INSERT INTO signals (enterprise, device, sequence, idx, start_ms, end_ms, source, kind, value, unit, quality) VALUES ($enterprise, $device, $sequence, $idx, $start_ms, $end_ms, $source, $kind, $value, $unit, $quality)",
             "$enterprise", "$device", "$sequence", "$idx", "$start_ms", "$end_ms", "$source", "$kind", "$value", "$unit", "$quality");
+        _insertEvent = Create(
+            "INSERT INTO events (enterprise, device, sequence, idx, at_ms, source, type, condition, state, confidence, since_ms, detail) VALUES ($enterprise, $device, $sequence, $idx, $at_ms, $source, $type, $condition, $state, $confidence, $since_ms, $detail)",
+            "$enterprise", "$device", "$sequence", "$idx", "$at_ms", "$source", "$type", "$condition", "$state", "$confidence", "$since_ms", "$detail");
         _touchDevice = Create(
             "INSERT INTO devices (id, enterprise, first_seen, last_seen, online) VALUES ($id, $enterprise, $at, $at, 0) ON CONFLICT (id) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen), enterprise = excluded.enterprise",
             "$id", "$enterprise", "$at");
@@ -58,7 +62,7 @@ internal sealed class SignalWriteSession : IDisposable
         _updateStoredHash = Create(
             "UPDATE batches SET signals_hash = $signals_hash WHERE device = $device AND sequence = $sequence",
             "$device", "$sequence", "$signals_hash");
-        _all = [_insertBatch, _insertSignal, _touchDevice, _updateDevice, _insertQuarantine, _selectStoredHash, _selectStoredSignals, _updateStoredHash];
+        _all = [_insertBatch, _insertSignal, _insertEvent, _touchDevice, _updateDevice, _insertQuarantine, _selectStoredHash, _selectStoredSignals, _updateStoredHash];
     }
 
     public SqliteTransaction Begin()
@@ -111,6 +115,7 @@ internal sealed class SignalWriteSession : IDisposable
             _insertSignal.ExecuteNonQuery();
         }
 
+        InsertEvents(batch);
         var d = _touchDevice.Parameters;
         d[0].Value = batch.Device;
         d[1].Value = batch.Enterprise;
@@ -152,6 +157,33 @@ internal sealed class SignalWriteSession : IDisposable
         foreach (var command in _all)
         {
             command.Dispose();
+        }
+    }
+
+    private void InsertEvents(SignalBatch batch)
+    {
+        if (batch.Events is not { Count: > 0 } events)
+        {
+            return;
+        }
+
+        var e = _insertEvent.Parameters;
+        e[0].Value = batch.Enterprise;
+        e[1].Value = batch.Device;
+        e[2].Value = batch.Sequence;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var ev = events[i];
+            e[3].Value = i;
+            e[4].Value = ev.At.ToUnixTimeMilliseconds();
+            e[5].Value = ev.Source;
+            e[6].Value = ProtocolJson.EnumWireName(ev.Type);
+            e[7].Value = ev.Condition is { } c ? ProtocolJson.EnumWireName(c) : DBNull.Value;
+            e[8].Value = (object?)ev.State ?? DBNull.Value;
+            e[9].Value = ev.Confidence is { } confidence ? confidence : DBNull.Value;
+            e[10].Value = ev.Since is { } since ? since.ToUnixTimeMilliseconds() : DBNull.Value;
+            e[11].Value = (object?)ev.Detail ?? DBNull.Value;
+            _insertEvent.ExecuteNonQuery();
         }
     }
 

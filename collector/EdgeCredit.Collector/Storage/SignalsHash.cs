@@ -15,6 +15,37 @@ internal static class SignalsHash
 {
     public const int Length = 32;
 
+    /// <summary>
+    /// The hash of a batch's signals and events. A batch without events hashes exactly as <see cref="Of(IReadOnlyList{Signal})"/>
+    /// (batches stored before events existed keep their hash); events are appended in canonical form after the signals.
+    /// </summary>
+    public static byte[] Of(IReadOnlyList<Signal> signals, IReadOnlyList<DeviceEvent>? events)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        if (events is not { Count: > 0 })
+        {
+            return Of(signals);
+        }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Of(signals));
+        Span<byte> number = stackalloc byte[sizeof(long)];
+        AppendInt64(hash, number, events.Count);
+        foreach (var e in events)
+        {
+            AppendInt64(hash, number, e.At.ToUnixTimeMilliseconds());
+            AppendString(hash, number, e.Source);
+            AppendString(hash, number, ProtocolJson.EnumWireName(e.Type));
+            AppendString(hash, number, e.Condition is { } c ? ProtocolJson.EnumWireName(c) : string.Empty);
+            AppendString(hash, number, e.State ?? string.Empty);
+            AppendInt64(hash, number, e.Confidence is { } confidence ? BitConverter.DoubleToInt64Bits(confidence == 0 ? 0.0 : confidence) : long.MinValue);
+            AppendInt64(hash, number, e.Since?.ToUnixTimeMilliseconds() ?? long.MinValue);
+            AppendString(hash, number, e.Detail ?? string.Empty);
+        }
+
+        return hash.GetHashAndReset();
+    }
+
     public static byte[] Of(IReadOnlyList<Signal> signals)
     {
         ArgumentNullException.ThrowIfNull(signals);
