@@ -24,6 +24,9 @@ internal sealed class SignalWindowService : BackgroundService
 
     private readonly IReadOnlyList<IMeterSource> _sources;
     private readonly IMachineStateResolver _states;
+    private readonly IReadOnlyList<IWindowContributor> _contributors;
+    private readonly IReadOnlyList<IEventSource> _eventSources;
+    private readonly List<DeviceEvent> _pendingEvents = [];
     private readonly OutboxStore _outbox;
     private readonly AgentOptions _agent;
     private readonly TimeSpan _sampleInterval;
@@ -34,6 +37,8 @@ internal sealed class SignalWindowService : BackgroundService
     public SignalWindowService(
         MeterSet meters,
         IMachineStateResolver states,
+        IEnumerable<IWindowContributor> contributors,
+        IEnumerable<IEventSource> eventSources,
         OutboxStore outbox,
         IOptions<AgentOptions> agent,
         TimeProvider time,
@@ -44,6 +49,8 @@ internal sealed class SignalWindowService : BackgroundService
         ArgumentNullException.ThrowIfNull(meters);
         _sources = meters.Sources;
         _states = states;
+        _contributors = [.. contributors];
+        _eventSources = [.. eventSources];
         _outbox = outbox;
         _agent = agent.Value;
         _sampleInterval = _agent.SampleInterval;
@@ -105,9 +112,30 @@ internal sealed class SignalWindowService : BackgroundService
                 }
             }
 
-            await StoreAsync(start, end, signals, registers, stoppingToken);
+            foreach (var contributor in _contributors)
+            {
+                signals.AddRange(contributor.Collect(start, end));
+            }
+
+            var events = TakeEvents();
+            await StoreAsync(start, end, signals, events, registers, stoppingToken);
             start = end;
         }
+    }
+
+    /// <summary>The events decided so far, at most a batch's worth; the rest wait for the next window (never dropped).</summary>
+    private List<DeviceEvent> TakeEvents()
+    {
+        foreach (var source in _eventSources)
+        {
+            _pendingEvents.AddRange(source.TakeEvents());
+        }
+
+        _pendingEvents.Sort((a, b) => a.At.CompareTo(b.At));
+        var count = Math.Min(_pendingEvents.Count, ProtocolLimits.MaxEventsPerBatch);
+        var taken = _pendingEvents.GetRange(0, count);
+        _pendingEvents.RemoveRange(0, count);
+        return taken;
     }
 
     private MachineState? StateOf(string source, DateTimeOffset at, MeterReading? reading) => reading switch
@@ -144,9 +172,9 @@ internal sealed class SignalWindowService : BackgroundService
         };
     }
 
-    private async Task StoreAsync(DateTimeOffset start, DateTimeOffset end, List<Signal> signals, List<RegisterCheckpoint> registers, CancellationToken cancellationToken)
+    private async Task StoreAsync(DateTimeOffset start, DateTimeOffset end, List<Signal> signals, List<DeviceEvent> events, List<RegisterCheckpoint> registers, CancellationToken cancellationToken)
     {
-        if (signals.Count == 0)
+        if (signals.Count == 0 && events.Count == 0)
         {
             SignalsLog.NothingObserved(_logger, start);
             return;
@@ -161,6 +189,7 @@ internal sealed class SignalWindowService : BackgroundService
             Sequence = 1,
             SentAt = end,
             Signals = signals,
+            Events = events.Count > 0 ? events : null,
         };
         var check = SignalBatchParser.Check(draft);
         if (!check.IsValid)

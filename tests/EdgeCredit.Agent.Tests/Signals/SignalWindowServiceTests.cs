@@ -29,7 +29,7 @@ public sealed class SignalWindowServiceTests(ITestOutputHelper output) : IDispos
         };
         var simulators = machines.Select(m => new SimulatedMachine(m)).ToArray();
         var agent = new AgentOptions { Enterprise = "acme", Device = "gw-01", Window = TimeSpan.FromMinutes(1) };
-        using var service = new SignalWindowService(FixedMeterProvider.Set(simulators), new NoMachineStateModel(), outbox, Options.Create(agent), time, counters, _log.For<SignalWindowService>());
+        using var service = new SignalWindowService(FixedMeterProvider.Set(simulators), new NoMachineStateModel(), [], [], outbox, Options.Create(agent), time, counters, _log.For<SignalWindowService>());
 
         await service.StartAsync(CancellationToken.None);
         await Eventually.TrueAsync(() => _log.Has(3001), "service waiting for its first window");
@@ -62,7 +62,7 @@ public sealed class SignalWindowServiceTests(ITestOutputHelper output) : IDispos
         var counters = new AgentCounters();
         using var outbox = OutboxStore.Open(_dir.File("outbox.db"), OutboxOptions.MiB * 16, time, counters, _log.For<OutboxStore>());
         var agent = new AgentOptions { Enterprise = "acme", Device = "gw-01" };
-        using var service = new SignalWindowService(FixedMeterProvider.Set(), new NoMachineStateModel(), outbox, Options.Create(agent), time, counters, _log.For<SignalWindowService>());
+        using var service = new SignalWindowService(FixedMeterProvider.Set(), new NoMachineStateModel(), [], [], outbox, Options.Create(agent), time, counters, _log.For<SignalWindowService>());
 
         await service.StartAsync(CancellationToken.None);
         await Eventually.TrueAsync(() => _log.Has(3001), "service waiting for its first window");
@@ -81,7 +81,7 @@ public sealed class SignalWindowServiceTests(ITestOutputHelper output) : IDispos
         var agent = new AgentOptions { Enterprise = "acme", Device = "gw-01", Window = TimeSpan.FromMinutes(1) };
         using var outbox = OutboxStore.Open(_dir.File("outbox.db"), OutboxOptions.MiB * 16, time, counters, _log.For<OutboxStore>());
 
-        using (var first = new SignalWindowService(FixedMeterProvider.Set(meter), new NoMachineStateModel(), outbox, Options.Create(agent), time, counters, _log.For<SignalWindowService>()))
+        using (var first = new SignalWindowService(FixedMeterProvider.Set(meter), new NoMachineStateModel(), [], [], outbox, Options.Create(agent), time, counters, _log.For<SignalWindowService>()))
         {
             await first.StartAsync(CancellationToken.None);
             await Eventually.TrueAsync(() => _log.Has(3001), "first service waiting for its first window");
@@ -90,7 +90,7 @@ public sealed class SignalWindowServiceTests(ITestOutputHelper output) : IDispos
         }
 
         var restartedLogs = _log.Entries.Count(e => e.EventId == 3001);
-        using (var second = new SignalWindowService(FixedMeterProvider.Set(meter), new NoMachineStateModel(), outbox, Options.Create(agent), time, counters, _log.For<SignalWindowService>()))
+        using (var second = new SignalWindowService(FixedMeterProvider.Set(meter), new NoMachineStateModel(), [], [], outbox, Options.Create(agent), time, counters, _log.For<SignalWindowService>()))
         {
             time.Advance(TimeSpan.FromSeconds(20));
             await second.StartAsync(CancellationToken.None);
@@ -110,6 +110,51 @@ public sealed class SignalWindowServiceTests(ITestOutputHelper output) : IDispos
         Assert.Equal(Math.Round(meter.RegisterAt(lastRead), 6), signals.Where(s => s.Kind == SignalKind.MeterRegister).MaxBy(s => s.End)!.Value);
         Assert.Single(outbox.LoadRegisters());
         _log.AssertNoUnexpectedErrors();
+    }
+
+    [Fact]
+    public async Task Run_ContributorAndManyEvents_SignalsInTheWindowEventsCarriedOverNeverDropped()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 4, 0, 30, TimeSpan.Zero));
+        var counters = new AgentCounters();
+        using var outbox = OutboxStore.Open(_dir.File("outbox.db"), OutboxOptions.MiB * 16, time, counters, _log.For<OutboxStore>());
+        var agent = new AgentOptions { Enterprise = "acme", Device = "gw-01", Window = TimeSpan.FromMinutes(1) };
+        var camera = new FakeCamera(events: 150, time);
+        using var service = new SignalWindowService(FixedMeterProvider.Set(), new NoMachineStateModel(), [camera], [camera], outbox, Options.Create(agent), time, counters, _log.For<SignalWindowService>());
+
+        await service.StartAsync(CancellationToken.None);
+        await Eventually.TrueAsync(() => _log.Has(3001), "service waiting for its first window");
+        await AdvanceUntilAsync(time, TimeSpan.FromSeconds(150), () => outbox.Depth >= 2, "two windows stored");
+        await service.StopAsync(CancellationToken.None);
+
+        var batches = outbox.PeekOldest(10).Select(e => SignalBatchParser.Parse(e.Payload.Span).Batch!).ToList();
+        Assert.Equal(ProtocolLimits.MaxEventsPerBatch, batches[0].Events!.Count);
+        Assert.Equal(50, batches[1].Events!.Count);
+        Assert.Equal(150, batches.SelectMany(b => b.Events!).Select(e => e.Detail).Distinct().Count());
+        Assert.All(batches, b => Assert.Equal(SignalKind.CameraHealth, Assert.Single(b.Signals).Kind));
+        Assert.Equal(batches[0].Signals[0].End, batches[1].Signals[0].Start);
+    }
+
+    /// <summary>A camera stage that reports a health signal per window and a burst of events at the start.</summary>
+    private sealed class FakeCamera(int events, TimeProvider time) : IWindowContributor, IEventSource
+    {
+        private int _left = events;
+
+        public IReadOnlyList<Signal> Collect(DateTimeOffset start, DateTimeOffset end) =>
+        [
+            new Signal { Start = start, End = end, Source = "cam-1", Kind = SignalKind.CameraHealth, Value = 1, Unit = "ratio", Quality = SignalQuality.Good },
+        ];
+
+        public IReadOnlyList<DeviceEvent> TakeEvents()
+        {
+            var now = time.GetUtcNow();
+            var burst = Enumerable.Range(0, _left).Select(i => new DeviceEvent
+            {
+                At = now.AddMilliseconds(-i), Source = "press-1", Type = EventType.StateChanged, State = i % 2 == 0 ? "running" : "idle", Detail = $"event {i}",
+            }).ToList();
+            _left = 0;
+            return burst;
+        }
     }
 
     /// <summary>A meter whose register grows by a fixed amount per second (a pulse counter at a steady load).</summary>
