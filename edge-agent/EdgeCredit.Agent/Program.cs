@@ -1,3 +1,4 @@
+using EdgeCredit.Agent.Commissioning;
 using EdgeCredit.Agent.Hosting;
 using EdgeCredit.Agent.Meters;
 using EdgeCredit.Agent.Meters.State;
@@ -6,6 +7,11 @@ using EdgeCredit.Agent.Publishing;
 using EdgeCredit.Agent.Signals;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+
+if (args is ["commission", .. var rest])
+{
+    return await CommissionCommand.RunAsync(rest, Console.Out, Console.Error);
+}
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddAgentCore().AddMeters().AddMachineState().AddSignals().AddOutbox().AddPublishing();
