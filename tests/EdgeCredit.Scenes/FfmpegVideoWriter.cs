@@ -5,7 +5,8 @@ using System.Text;
 namespace EdgeCredit.Scenes;
 
 /// <summary>
-/// Owns a Debian <c>ffmpeg</c> child that reads raw BGR frames on stdin and writes an H.264 mp4 (and optionally an MJPEG avi).
+/// Owns a Debian <c>ffmpeg</c> child that reads raw BGR frames on stdin and writes an H.264 mp4 with a keyframe every 2 s,
+/// as IP cameras send (and optionally an MJPEG avi).
 /// </summary>
 internal sealed class FfmpegVideoWriter : IDisposable
 {
@@ -28,7 +29,7 @@ internal sealed class FfmpegVideoWriter : IDisposable
         [
             "-hide_banner", "-loglevel", "error", "-y",
             "-f", "rawvideo", "-pix_fmt", "bgr24", "-s", $"{spec.Width}x{spec.Height}", "-r", spec.Fps.ToString(CultureInfo.InvariantCulture), "-i", "-",
-            "-c:v", "libx264", "-preset", "veryfast", "-crf", spec.Crf.ToString(CultureInfo.InvariantCulture), "-pix_fmt", "yuv420p", "-movflags", "+faststart", mp4Path,
+            "-c:v", "libx264", "-preset", "veryfast", "-crf", spec.Crf.ToString(CultureInfo.InvariantCulture), "-pix_fmt", "yuv420p", "-g", (2 * spec.Fps).ToString(CultureInfo.InvariantCulture), "-movflags", "+faststart", mp4Path,
         ];
         foreach (var argument in arguments)
         {
