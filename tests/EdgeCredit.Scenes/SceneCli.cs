@@ -23,7 +23,7 @@ internal static class SceneCli
                     Bench(args, output, cancellationToken);
                     return 0;
                 default:
-                    await output.WriteLineAsync("usage: list | render --scene NAME|all [--set tune|eval] [--out DIR] [--width W --height H --fps F --seconds S --seed N --noise SIGMA] [--avi] | bench [--width W --height H --fps F --seconds S]");
+                    await output.WriteLineAsync("usage: list | render --scene NAME|all [--set tune|eval] [--out DIR] [--width W --height H --fps F --seconds S --seed N --noise SIGMA --crf Q] [--avi] | bench [--width W --height H --fps F --seconds S]");
                     return 2;
             }
         }
@@ -63,6 +63,11 @@ internal static class SceneCli
                 throw new ArgumentException(problem);
             }
 
+            if (set == SceneSet.Eval && SceneCatalogue.IsTuneSeed(spec.Seed))
+            {
+                throw new ArgumentException($"--seed {spec.Seed} belongs to the tune family ({SceneCatalogue.TuneSeedBase}-{SceneCatalogue.EvalSeedBase - 1}): evaluation seeds start at {SceneCatalogue.EvalSeedBase}");
+            }
+
             var rendered = await SceneWriter.WriteAsync(spec, folder, new SynchronousProgress(output, spec), cancellationToken);
             await output.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
@@ -99,6 +104,7 @@ internal static class SceneCli
         Fps = Int(args, "fps") ?? spec.Fps,
         Seconds = Int(args, "seconds") ?? spec.Seconds,
         Seed = Int(args, "seed") ?? spec.Seed,
+        Crf = Int(args, "crf") ?? spec.Crf,
         NoiseSigma = Option(args, "noise") is { } noise ? double.Parse(noise, CultureInfo.InvariantCulture) : spec.NoiseSigma,
         WriteAvi = spec.WriteAvi || args.Contains("--avi"),
     };

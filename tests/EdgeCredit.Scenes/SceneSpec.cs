@@ -56,6 +56,7 @@ internal sealed record SceneSpec
         : Fps is < 1 or > 60 ? $"fps {Fps}: use 1 to 60 frames per second"
         : Seconds is < 1 or > 86_400 ? $"seconds {Seconds}: use 1 to 86400"
         : Machines is < 2 or > 4 ? $"machines {Machines}: use 2 to 4"
+        : Crf is < 0 or > 51 ? $"crf {Crf}: use 0 (lossless) to 51 (x264's range; 23 is its default)"
         : NoiseSigma is < 0 or > 50 ? $"noise sigma {NoiseSigma}: use 0 to 50 grey levels"
         : Tamper is not null && Seconds < 20 ? $"seconds {Seconds}: a tamper clip needs at least 20 s"
         : null;
