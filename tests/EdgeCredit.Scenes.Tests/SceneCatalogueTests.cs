@@ -47,7 +47,7 @@ public sealed class SceneCatalogueTests
     [InlineData("tamper-moved", "moved")]
     public void Spec_TamperScene_TruthHasKindAndStartInsideTheClip(string scene, string kind)
     {
-        var truth = Truth(SceneCatalogue.Spec(scene, SceneSet.Eval));
+        var truth = Truth(SceneCatalogue.Spec(scene, SceneSet.Tune));
 
         Assert.Equal(kind, truth.Tamper!.Kind);
         Assert.InRange(truth.Tamper.Start, 10, truth.Seconds - 20);
@@ -90,7 +90,7 @@ public sealed class SceneCatalogueTests
     [Fact]
     public void Truth_Polygons_UseTheRegionOptionsSyntax()
     {
-        var truth = Truth(SceneCatalogue.Spec("normal-shift", SceneSet.Eval));
+        var truth = Truth(SceneCatalogue.Spec("normal-shift", SceneSet.Tune));
 
         Assert.All(truth.Regions, r =>
         {

@@ -10,8 +10,8 @@ internal sealed record ScriptedPerson(int Id, IReadOnlyList<(double T, double X)
 
     public double Exit => Waypoints[^1].T;
 
-    /// <summary>Half the body width (arms included) as a fraction of the image width.</summary>
-    public double HalfWidth(double aspect) => Height * 0.17 / aspect;
+    /// <summary>Half the width the body can take (arms and legs at full swing included), as a fraction of the image width.</summary>
+    public double HalfWidth(double aspect) => Height * 0.31 / aspect;
 
     /// <summary>The centre x at time t, or null while the person is not in the scene.</summary>
     public double? X(double t)
@@ -61,7 +61,8 @@ internal sealed record ScriptedPerson(int Id, IReadOnlyList<(double T, double X)
         }
     }
 
+    /// <summary>A box around everything drawn for the person at time t (the truth's region overlaps use it).</summary>
     public NormalizedRect? Box(double t, double aspect) => X(t) is { } x
-        ? new NormalizedRect(x - HalfWidth(aspect), FootY - Height, x + HalfWidth(aspect), FootY)
+        ? new NormalizedRect(x - HalfWidth(aspect), FootY - Height, x + HalfWidth(aspect), FootY + (0.04 * Height))
         : null;
 }
