@@ -44,7 +44,15 @@ internal sealed class FfmpegVideoWriter : IDisposable
             }
         }
 
-        process = Process.Start(start) ?? throw new InvalidOperationException("could not start ffmpeg: install Debian's ffmpeg (apt-get install ffmpeg)");
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException("could not start ffmpeg");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException("could not start ffmpeg: install Debian's ffmpeg (apt-get install ffmpeg)", e);
+        }
+
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is not null)

@@ -13,7 +13,7 @@ internal static class SceneCatalogue
 
     public static CatalogueEntry Get(string name) =>
         Entries.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"no scene '{name}': known scenes are {string.Join(", ", Entries.Select(e => e.Name))}", nameof(name));
+        ?? throw new ArgumentException($"no scene '{name}': known scenes are {string.Join(", ", Entries.Select(e => e.Name))}");
 
     /// <summary>The scene's spec in a seed family, with its fixed seed.</summary>
     public static SceneSpec Spec(string name, SceneSet set)

@@ -32,6 +32,11 @@ internal static class SceneCli
             await output.WriteLineAsync("error: " + e.Message);
             return 2;
         }
+        catch (InvalidOperationException e)
+        {
+            await output.WriteLineAsync("error: " + e.Message);
+            return 1;
+        }
     }
 
     private static void List(TextWriter output)
