@@ -58,7 +58,7 @@ internal static class SceneCli
             "eval" => SceneSet.Eval,
             var other => throw new ArgumentException($"--set {other}: use tune or eval"),
         };
-        var folder = Option(args, "out") ?? Path.Combine("scenes", set.ToString().ToLowerInvariant());
+        var folder = Option(args, "out") ?? Path.Combine(Path.GetTempPath(), "edgecredit-scenes", set.ToString().ToLowerInvariant());
         var names = scene == "all" ? SceneCatalogue.Entries.Where(e => e.Defaults.Seconds < 3600).Select(e => e.Name) : [scene];
         foreach (var name in names)
         {
