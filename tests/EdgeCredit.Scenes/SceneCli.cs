@@ -22,8 +22,10 @@ internal static class SceneCli
                 case "bench":
                     Bench(args, output, cancellationToken);
                     return 0;
+                case "agent-args":
+                    return await AgentArgsAsync(args, output);
                 default:
-                    await output.WriteLineAsync("usage: list | render --scene NAME|all [--set tune|eval] [--out DIR] [--width W --height H --fps F --seconds S --seed N --noise SIGMA --crf Q] [--avi] | bench [--width W --height H --fps F --seconds S]");
+                    await output.WriteLineAsync("usage: list | render --scene NAME|all [--set tune|eval] [--out DIR] [--width W --height H --fps F --seconds S --seed N --noise SIGMA --crf Q] [--avi] | bench [--width W --height H --fps F --seconds S] | agent-args --truth PATH [--camera NAME] [--index N]");
                     return 2;
             }
         }
@@ -37,6 +39,31 @@ internal static class SceneCli
             await output.WriteLineAsync("error: " + e.Message);
             return 1;
         }
+    }
+
+    /// <summary>
+    /// Prints, one per line, the agent arguments that configure a camera playing a rendered scene with the scene's regions
+    /// (for the demo: <c>mapfile -t args &lt; &lt;(... agent-args --truth X.json --camera cam-1 --index 0)</c>).
+    /// </summary>
+    private static async Task<int> AgentArgsAsync(string[] args, TextWriter output)
+    {
+        var truthPath = Option(args, "truth") ?? throw new ArgumentException("agent-args needs --truth PATH (the .json written next to a rendered video)");
+        var camera = Option(args, "camera") ?? "cam-1";
+        var index = Int(args, "index") ?? 0;
+        var truth = SceneWriter.ReadTruth(truthPath);
+        var video = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(truthPath))!, truth.Video ?? throw new InvalidOperationException($"{truthPath} names no video"));
+        var key = $"--Cameras:Sources:{index}";
+        await output.WriteLineAsync($"{key}:Name={camera}");
+        await output.WriteLineAsync($"{key}:Url={video}");
+        for (var i = 0; i < truth.Regions.Count; i++)
+        {
+            var region = truth.Regions[i];
+            await output.WriteLineAsync($"{key}:Regions:{i}:Name={region.Name}");
+            await output.WriteLineAsync($"{key}:Regions:{i}:Kind={region.Kind}");
+            await output.WriteLineAsync($"{key}:Regions:{i}:Polygon={region.Polygon}");
+        }
+
+        return 0;
     }
 
     private static void List(TextWriter output)
