@@ -22,7 +22,9 @@ internal static class FfmpegArguments
                 args.AddRange(["-rtsp_transport", "tcp", "-fflags", "nobuffer"]);
                 break;
             case CameraSourceKind.Http:
-                args.AddRange(["-fflags", "nobuffer"]);
+                // MJPEG parts carry no timestamps (ffmpeg would assume 25 fps and the fps filter would pick the wrong
+                // frames): stamp each picture when it arrives.
+                args.AddRange(["-use_wallclock_as_timestamps", "1", "-fflags", "nobuffer"]);
                 break;
             case CameraSourceKind.Device:
                 args.AddRange(["-f", "v4l2"]);

@@ -70,10 +70,10 @@ internal sealed partial class FfmpegCamera
             finally
             {
                 await stopWatchdog.CancelAsync();
+                _current = null;
             }
 
             var watchdogReason = await watchdog;
-            _current = null;
             ffmpeg.Kill();
             var exitCode = await ffmpeg.WaitForExitAsync();
             var streamedFor = frames > 0 ? _time.GetElapsedTime(firstFrame) : TimeSpan.Zero;

@@ -19,11 +19,12 @@ internal sealed class FfmpegProcess : IAsyncDisposable
     private FfmpegProcess(Process process)
     {
         _process = process;
+        Id = process.Id;
         Output = process.StandardOutput.BaseStream;
         _stderr = ReadStderrAsync(process.StandardError);
     }
 
-    public int Id => _process.Id;
+    public int Id { get; }
 
     /// <summary>Raw grey frames, width × height bytes each, back to back.</summary>
     public Stream Output { get; }
