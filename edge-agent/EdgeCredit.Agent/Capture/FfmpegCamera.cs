@@ -116,12 +116,13 @@ internal sealed partial class FfmpegCamera : ICameraFeed, IDisposable
 
                 failures = end.StreamedFor >= HealthyPeriod ? 1 : failures + 1;
                 var delay = _backoff.Next(failures - 1);
-                Publish(CameraLinkState.Offline, end.Reason);
                 if (end.Stalled)
                 {
                     Counters.AddStall();
                     CaptureLog.Stalled(_logger, Camera, MaskedUrl, _camera.StallTimeout);
                 }
+
+                Publish(CameraLinkState.Offline, end.Reason);
 
                 if (end.CannotRun)
                 {
