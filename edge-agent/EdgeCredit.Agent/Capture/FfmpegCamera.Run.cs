@@ -82,10 +82,10 @@ internal sealed partial class FfmpegCamera
                 return new CaptureRunEnd(watchdogReason, _streaming, frames, streamedFor);
             }
 
+            // "end of stream (ffmpeg exited with code 0)" when the camera closed the stream; otherwise ffmpeg's own words.
             var tail = ffmpeg.Tail();
-            var reason = exitCode == 0 || (frames > 0 && ended is not null && tail.Length == 0)
-                ? (ended ?? "ffmpeg ended") + (Kind == CameraSourceKind.File ? " (end of file)" : string.Empty)
-                : string.Create(CultureInfo.InvariantCulture, $"ffmpeg exited with code {exitCode}: {(tail.Length == 0 ? "(no message)" : tail)}");
+            var reason = string.Create(CultureInfo.InvariantCulture,
+                $"{(ended is null ? string.Empty : ended + ", ")}ffmpeg exited with code {exitCode}{(tail.Length == 0 ? string.Empty : ": " + tail)}");
             return new CaptureRunEnd(reason, false, frames, streamedFor);
         }
     }

@@ -113,7 +113,8 @@ internal sealed class FfmpegProcess : IAsyncDisposable
         line.Length > 0 && !char.IsWhiteSpace(line[0])
         && !line.StartsWith("Input #", StringComparison.Ordinal) && !line.StartsWith("Output #", StringComparison.Ordinal)
         && !line.StartsWith("Stream mapping", StringComparison.Ordinal) && !line.StartsWith("frame=", StringComparison.Ordinal)
-        && !line.StartsWith("video:", StringComparison.Ordinal) && !line.StartsWith("Press [q]", StringComparison.Ordinal);
+        && !line.StartsWith("video:", StringComparison.Ordinal) && !line.StartsWith("Press [q]", StringComparison.Ordinal)
+        && !line.Contains("deprecated pixel format used", StringComparison.Ordinal); // MJPEG's yuvj420p, harmless
 
     private async Task ReadStderrAsync(StreamReader stderr)
     {
