@@ -2,24 +2,44 @@ using System.Text.RegularExpressions;
 
 namespace EdgeCredit.Agent.Capture;
 
-/// <summary>Camera URL helpers shared by capture and commissioning: ffmpeg input arguments per kind of source, passwords masked in logs.</summary>
+/// <summary>Classifies camera URLs and masks the passwords in them (and in ffmpeg's messages) before they are logged.</summary>
 internal static partial class CameraUrl
 {
-    /// <summary>The URL with any password replaced by <c>***</c> (rtsp://user:secret@host → rtsp://user:***@host).</summary>
-    public static string Redact(string url) => Password().Replace(url ?? string.Empty, "$1***@");
-
-    /// <summary>ffmpeg arguments that open the source: RTSP over TCP, V4L2 for /dev/video*, a plain input otherwise.</summary>
-    public static IReadOnlyList<string> InputArguments(string url)
+    public static CameraSourceKind KindOf(string? url)
     {
-        ArgumentNullException.ThrowIfNull(url);
-        if (url.StartsWith("rtsp://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("rtsps://", StringComparison.OrdinalIgnoreCase))
+        if (string.IsNullOrWhiteSpace(url) || url.Trim() != url)
         {
-            return ["-rtsp_transport", "tcp", "-i", url];
+            return CameraSourceKind.Unsupported;
         }
 
-        return url.StartsWith("/dev/video", StringComparison.Ordinal) ? ["-f", "v4l2", "-i", url] : ["-i", url];
+        if (url.StartsWith("rtsp://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("rtsps://", StringComparison.OrdinalIgnoreCase))
+        {
+            return Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? CameraSourceKind.Rtsp : CameraSourceKind.Unsupported;
+        }
+
+        if (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            return Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? CameraSourceKind.Http : CameraSourceKind.Unsupported;
+        }
+
+        if (DevicePattern().IsMatch(url))
+        {
+            return CameraSourceKind.Device;
+        }
+
+        // Any other scheme (udp://, srt://, file:// ...) is refused rather than guessed at.
+        return SchemePattern().IsMatch(url) ? CameraSourceKind.Unsupported : CameraSourceKind.File;
     }
 
-    [GeneratedRegex("(://[^:/@]+:)[^@/]*@", RegexOptions.CultureInvariant)]
-    private static partial Regex Password();
+    /// <summary>The text with the password of every <c>scheme://user:password@</c> replaced by <c>***</c>.</summary>
+    public static string Mask(string text) => PasswordPattern().Replace(text, "$1:***@");
+
+    [GeneratedRegex(@"^/dev/video[0-9]{1,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex DevicePattern();
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.-]*:", RegexOptions.CultureInvariant)]
+    private static partial Regex SchemePattern();
+
+    [GeneratedRegex(@"([A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*):[^@/\s]*@", RegexOptions.CultureInvariant)]
+    private static partial Regex PasswordPattern();
 }

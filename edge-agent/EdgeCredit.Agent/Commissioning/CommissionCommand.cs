@@ -53,7 +53,7 @@ internal static class CommissionCommand
         for (var i = 0; i < cameras.Sources.Count; i++)
         {
             var camera = cameras.Sources[i];
-            await output.WriteLineAsync($"[{i + 1}/{cameras.Sources.Count}] {camera.Name}: grabbing a frame from {CameraUrl.Redact(camera.Url)} ...");
+            await output.WriteLineAsync($"[{i + 1}/{cameras.Sources.Count}] {camera.Name}: grabbing a frame from {CameraUrl.Mask(camera.Url)} ...");
             var raw = Path.Combine(outDir, camera.Name + "-snapshot.png");
             var problem = await GrabAsync(cameras.FfmpegPath, camera.Url, raw);
             if (problem is not null)
@@ -73,11 +73,18 @@ internal static class CommissionCommand
         return failed == 0 ? 0 : 1;
     }
 
+    private static string[] InputArguments(string url) => CameraUrl.KindOf(url) switch
+    {
+        CameraSourceKind.Rtsp => ["-rtsp_transport", "tcp", "-i", url],
+        CameraSourceKind.Device => ["-f", "v4l2", "-i", url],
+        _ => ["-i", url],
+    };
+
     /// <summary>One frame of the stream as a PNG; null on success, else what went wrong.</summary>
     private static async Task<string?> GrabAsync(string ffmpeg, string url, string pngPath)
     {
         var info = new ProcessStartInfo(ffmpeg) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in (string[])["-hide_banner", "-loglevel", "error", "-y", .. CameraUrl.InputArguments(url), "-frames:v", "1", "-f", "image2", pngPath])
+        foreach (var arg in (string[])["-hide_banner", "-loglevel", "error", "-y", .. InputArguments(url), "-frames:v", "1", "-f", "image2", pngPath])
         {
             info.ArgumentList.Add(arg);
         }
@@ -96,6 +103,6 @@ internal static class CommissionCommand
         }
 
         var text = (await stderr).Trim();
-        return process.ExitCode == 0 && File.Exists(pngPath) ? null : $"ffmpeg exited with code {process.ExitCode}: {CameraUrl.Redact(text)}";
+        return process.ExitCode == 0 && File.Exists(pngPath) ? null : $"ffmpeg exited with code {process.ExitCode}: {CameraUrl.Mask(text)}";
     }
 }

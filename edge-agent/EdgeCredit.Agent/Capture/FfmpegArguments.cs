@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace EdgeCredit.Agent.Capture;
+
+/// <summary>
+/// The ffmpeg command line of one camera: decode the input, keep video only, pick frames at the analysis rate, scale to
+/// the analysis width (height from the aspect ratio, rounded to even) and write 8-bit grey raw frames to stdout.
+/// Log level <c>info</c> (without progress lines) because the frame size is read from ffmpeg's own description of the
+/// output stream (<see cref="FfmpegStreamInfo"/>); only ffmpeg knows it for sure before the first frame (the input's
+/// size, its sample aspect ratio and rotation all play a part), and it costs no second connection to the camera.
+/// </summary>
+internal static class FfmpegArguments
+{
+    public static IReadOnlyList<string> For(CameraOptions camera)
+    {
+        ArgumentNullException.ThrowIfNull(camera);
+        List<string> args = ["-hide_banner", "-nostdin", "-nostats", "-loglevel", "info"];
+        switch (CameraUrl.KindOf(camera.Url))
+        {
+            case CameraSourceKind.Rtsp:
+                // TCP: no lost UDP packets (smeared frames) and it passes NAT and firewalls.
+                args.AddRange(["-rtsp_transport", "tcp", "-fflags", "nobuffer"]);
+                break;
+            case CameraSourceKind.Http:
+                // MJPEG parts carry no timestamps (ffmpeg would assume 25 fps and the fps filter would pick the wrong
+                // frames): stamp each picture when it arrives.
+                args.AddRange(["-use_wallclock_as_timestamps", "1", "-fflags", "nobuffer"]);
+                break;
+            case CameraSourceKind.Device:
+                args.AddRange(["-f", "v4l2"]);
+                break;
+            case CameraSourceKind.File when camera.FileRealTime:
+                // Played at its own rate and looped, as a live camera would deliver it.
+                args.AddRange(["-re", "-stream_loop", "-1"]);
+                break;
+        }
+
+        var fps = camera.AnalysisFps.ToString("0.###", CultureInfo.InvariantCulture);
+        var width = camera.AnalysisWidth.ToString(CultureInfo.InvariantCulture);
+        args.AddRange(["-i", camera.Url, "-an", "-sn", "-dn", "-map", "0:v:0",
+            "-vf", $"fps={fps},scale={width}:-2:flags=area", "-pix_fmt", "gray", "-f", "rawvideo", "pipe:1"]);
+        return args;
+    }
+}
