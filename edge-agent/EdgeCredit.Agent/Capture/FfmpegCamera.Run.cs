@@ -10,7 +10,7 @@ internal sealed partial class FfmpegCamera
     private const int FirstChunk = 4096;
 
     private long _lastFrame;
-    private bool _streaming;
+    private volatile bool _streaming;
 
     private async Task<CaptureRunEnd> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -73,8 +73,9 @@ internal sealed partial class FfmpegCamera
                 _current = null;
             }
 
+            // Not killed here: ffmpeg that closed its output ends by itself and its exit code tells why (it is
+            // killed after a grace period if not); a stall was already killed by the watchdog.
             var watchdogReason = await watchdog;
-            ffmpeg.Kill();
             var exitCode = await ffmpeg.WaitForExitAsync();
             var streamedFor = frames > 0 ? _time.GetElapsedTime(firstFrame) : TimeSpan.Zero;
             if (watchdogReason is not null)

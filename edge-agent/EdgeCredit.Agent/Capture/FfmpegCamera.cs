@@ -30,7 +30,7 @@ internal sealed partial class FfmpegCamera : ICameraFeed, IDisposable
     private readonly Channel<CameraFrame> _frames;
     private readonly Channel<CameraLinkChange> _links;
     private readonly CancellationTokenSource _disposing = new();
-    private FfmpegProcess? _current;
+    private volatile FfmpegProcess? _current;
     private long _index;
     private DateTimeOffset? _offlineSince;
     private int _disposed;
