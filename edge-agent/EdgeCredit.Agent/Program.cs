@@ -1,3 +1,4 @@
+using EdgeCredit.Agent.Capture;
 using EdgeCredit.Agent.Commissioning;
 using EdgeCredit.Agent.Hosting;
 using EdgeCredit.Agent.Meters;
@@ -14,12 +15,12 @@ if (args is ["commission", .. var rest])
 }
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.AddAgentCore().AddMeters().AddMachineState().AddSignals().AddOutbox().AddPublishing();
+builder.AddAgentCore().AddMeters().AddMachineState().AddCapture().AddSignals().AddOutbox().AddPublishing();
 using var host = builder.Build();
 try
 {
     ConfigurationErrors.Validate(host.Services);
-    _ = host.Services.GetRequiredService<MeterSet>(); // meter names must be unique across all families
+    SourceNames.Check(host.Services); // meter, camera and region names must be unique
 }
 catch (Exception ex) when (ConfigurationErrors.TryDescribe(ex, out var lines))
 {
