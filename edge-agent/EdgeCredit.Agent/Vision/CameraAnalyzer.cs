@@ -1,0 +1,254 @@
+using EdgeCredit.Agent.Capture;
+
+namespace EdgeCredit.Agent.Vision;
+
+/// <summary>
+/// Analyses one camera's frames: the motion pass (<see cref="MotionField"/>, privacy masks blanked first), blobs,
+/// every region's activity and the camera's health, and keeps per-second timelines (the last
+/// <see cref="TimelineSeconds"/>) that windows are summed from. <see cref="Process"/> runs on the camera's loop;
+/// <see cref="Collect"/> and the Take methods may be called from any thread.
+/// </summary>
+internal sealed class CameraAnalyzer : IDisposable
+{
+    public const int TimelineSeconds = 7200;
+    private const int LogCapacity = 256;
+
+    private readonly Lock _lock = new();
+    private readonly CameraOptions _camera;
+    private readonly VisionOptions _options;
+    private readonly SceneReference? _reference;
+    private readonly List<RegionActivity> _regions = [];
+    private readonly List<NormalizedPolygon> _polygons = [];
+    private readonly List<NormalizedPolygon> _privacy = [];
+    private readonly SecondTimeline _health = new(TimelineSeconds);
+    private readonly List<CameraConditionRecord> _conditionLog = [];
+    private readonly List<RegionStateChange> _stateLog = [];
+    private readonly List<CameraConditionRecord> _conditionChanges = [];
+    private readonly List<RegionStateChange> _stateChanges = [];
+    private MotionField? _motion;
+    private MotionBlobs? _blobs;
+    private CameraHealthMonitor? _monitor;
+    private long _pendingSecond = long.MinValue;
+    private bool _pendingHealthy;
+    private DateTimeOffset? _offlineSince;
+
+    public CameraAnalyzer(CameraOptions camera, VisionOptions options, SceneReference? reference)
+    {
+        ArgumentNullException.ThrowIfNull(camera);
+        ArgumentNullException.ThrowIfNull(options);
+        _camera = camera;
+        _options = options;
+        _reference = reference;
+        foreach (var region in camera.Regions)
+        {
+            if (!NormalizedPolygon.TryParse(region.Polygon, out var polygon, out var problem))
+            {
+                throw new ArgumentException($"Camera {camera.Name}, region {region.Name}: {problem}.", nameof(camera));
+            }
+
+            _polygons.Add(polygon!);
+            _regions.Add(new RegionActivity(camera.Name, RegionSettings.For(region.Name, region.Kind, options), null, TimelineSeconds));
+        }
+
+        foreach (var mask in camera.PrivacyMasks)
+        {
+            if (!NormalizedPolygon.TryParse(mask, out var polygon, out var problem))
+            {
+                throw new ArgumentException($"Camera {camera.Name}, privacy mask '{mask}': {problem}.", nameof(camera));
+            }
+
+            _privacy.Add(polygon!);
+        }
+    }
+
+    public string Camera => _camera.Name;
+
+    public IReadOnlyList<RegionActivity> Regions => _regions;
+
+    /// <summary>The health monitor, once the first frame has fixed the frame size.</summary>
+    public CameraHealthMonitor? Monitor => _monitor;
+
+    /// <summary>Analyses one frame (its pixels are blanked in place under the privacy masks). Does not dispose it.</summary>
+    public void Process(CameraFrame frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        if (_motion is null || _motion.Grid.Width != frame.Width || _motion.Grid.Height != frame.Height)
+        {
+            Build(frame.Width, frame.Height);
+        }
+
+        var pixels = frame.Pixels;
+        var measures = _motion!.Process(pixels);
+        _blobs!.Label(_motion.CellCounts);
+        _monitor!.Thumbnail.Update(pixels);
+        lock (_lock)
+        {
+            var usable = _monitor.Observe(frame.At, measures) && !measures.GlobalChange && !measures.First;
+            var second = frame.At.ToUnixTimeSeconds();
+            foreach (var region in _regions)
+            {
+                region.Motion.Evaluate(_blobs, _motion.CellCounts);
+                region.Observe(frame.At, usable);
+                Log(_stateLog, _stateChanges, region.TakeChanges());
+            }
+
+            if (second != _pendingSecond)
+            {
+                FlushHealth();
+                _pendingSecond = second;
+            }
+
+            foreach (var change in _monitor.TakeChanges())
+            {
+                if (change.Until is null)
+                {
+                    _health.Mark(change.Since.ToUnixTimeSeconds(), second, SecondFlags.Healthy, false);
+                }
+
+                Log(_conditionLog, _conditionChanges, [change]);
+            }
+
+            _pendingHealthy = _monitor.Healthy;
+        }
+    }
+
+    /// <summary>A link change from the capture stage: offline time counts as known and unhealthy.</summary>
+    public void SetLink(CameraLinkChange change)
+    {
+        lock (_lock)
+        {
+            if (change.State == CameraLinkState.Offline)
+            {
+                _offlineSince ??= change.At;
+            }
+            else if (change.State == CameraLinkState.Streaming && _offlineSince is { } since)
+            {
+                _health.Add(since.ToUnixTimeSeconds(), change.At.ToUnixTimeSeconds(), SecondFlags.Offline);
+                _offlineSince = null;
+            }
+
+            if (_monitor is null)
+            {
+                return;
+            }
+
+            _monitor.SetLink(change);
+            Log(_conditionLog, _conditionChanges, _monitor.TakeChanges());
+        }
+    }
+
+    /// <summary>The window [start, end) as analysed so far.</summary>
+    public CameraWindow Collect(DateTimeOffset start, DateTimeOffset end)
+    {
+        var from = start.ToUnixTimeSeconds();
+        var to = end.ToUnixTimeSeconds();
+        lock (_lock)
+        {
+            if (_offlineSince is { } since)
+            {
+                _health.Add(Math.Max(from, since.ToUnixTimeSeconds()), to, SecondFlags.Offline);
+            }
+
+            var regions = _regions.Select(r =>
+            {
+                var pending = r.Provisional(from, to);
+                return new RegionWindow(
+                    r.Settings.Name,
+                    r.Settings.Kind,
+                    r.Settings.ReportsRunning,
+                    r.Timeline.Count(from, to, SecondFlags.Observed) + Has(pending, SecondFlags.Observed),
+                    r.Timeline.Count(from, to, SecondFlags.Observed | SecondFlags.Running) + Has(pending, SecondFlags.Running),
+                    r.Timeline.Count(from, to, SecondFlags.Observed | SecondFlags.Active) + Has(pending, SecondFlags.Active),
+                    [.. _stateLog.Where(c => c.At >= start && c.At < end)]);
+            }).ToArray();
+            var pendingIn = _pendingSecond >= from && _pendingSecond < to;
+            var observed = _health.Count(from, to, SecondFlags.Observed) + (pendingIn ? 1 : 0);
+            var offlineOnly = _health.Count(from, to, SecondFlags.Offline) - _health.Count(from, to, SecondFlags.Offline | SecondFlags.Observed);
+            var healthy = _health.Count(from, to, SecondFlags.Observed | SecondFlags.Healthy) + (pendingIn && _pendingHealthy ? 1 : 0);
+            var conditions = _conditionLog.Where(c => c.Since < end && (c.Until is null || c.Until > start))
+                .Concat(_monitor?.Active ?? [])
+                .DistinctBy(c => (c.Condition, c.Since))
+                .ToArray();
+            return new CameraWindow(Camera, start, end, regions, observed + offlineOnly, healthy, conditions);
+        }
+    }
+
+    /// <summary>Region state changes since the last call.</summary>
+    public IReadOnlyList<RegionStateChange> TakeStateChanges()
+    {
+        lock (_lock)
+        {
+            var changes = _stateChanges.ToArray();
+            _stateChanges.Clear();
+            return changes;
+        }
+    }
+
+    /// <summary>Conditions that started (Until null) or ended since the last call: the tamper events.</summary>
+    public IReadOnlyList<CameraConditionRecord> TakeConditionChanges()
+    {
+        lock (_lock)
+        {
+            var changes = _conditionChanges.ToArray();
+            _conditionChanges.Clear();
+            return changes;
+        }
+    }
+
+    public void Dispose() => _monitor?.Dispose();
+
+    private static int Has(SecondFlags flags, SecondFlags flag) => (flags & flag) == flag && flags != SecondFlags.None ? 1 : 0;
+
+    private static void Log<T>(List<T> log, List<T> changes, IReadOnlyList<T> items)
+    {
+        foreach (var item in items)
+        {
+            log.Add(item);
+            changes.Add(item);
+        }
+
+        if (log.Count > LogCapacity)
+        {
+            log.RemoveRange(0, log.Count - LogCapacity);
+        }
+
+        if (changes.Count > LogCapacity)
+        {
+            changes.RemoveRange(0, changes.Count - LogCapacity);
+        }
+    }
+
+    private void FlushHealth()
+    {
+        if (_pendingSecond == long.MinValue)
+        {
+            return;
+        }
+
+        var flags = _health.Get(_pendingSecond) | SecondFlags.Observed;
+        _health.Set(_pendingSecond, _pendingHealthy ? flags | SecondFlags.Healthy : flags & ~SecondFlags.Healthy);
+    }
+
+    private void Build(int width, int height)
+    {
+        _monitor?.Dispose();
+        _motion = new MotionField(width, height, _privacy, _options);
+        _blobs = new MotionBlobs(_motion.Grid);
+        _monitor = new CameraHealthMonitor(Camera, width, height, _camera.AnalysisFps, _options, _reference);
+        var masks = _polygons.Select(p => PolygonRaster.Mask(p, width, height)).ToArray();
+        var coverage = masks.Select(_motion.Grid.Coverage).ToArray();
+        for (var i = 0; i < _regions.Count; i++)
+        {
+            var others = new double[_motion.Grid.Count];
+            for (var j = 0; j < coverage.Length; j++)
+            {
+                for (var c = 0; j != i && c < others.Length; c++)
+                {
+                    others[c] = Math.Max(others[c], coverage[j][c]);
+                }
+            }
+
+            _regions[i].Motion = new RegionMotion(_motion.Grid, coverage[i], others);
+        }
+    }
+}
