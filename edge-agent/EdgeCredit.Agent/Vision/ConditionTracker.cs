@@ -23,8 +23,9 @@ internal sealed class ConditionTracker(string camera, CameraCondition condition,
     {
         if (evidence > 0)
         {
+            var interrupted = _quietSince is not null && at - _lastEvidence > gap;
             _quietSince = null;
-            if (_evidenceSince is null || (Active is null && at - _lastEvidence > gap))
+            if (_evidenceSince is null || (Active is null && interrupted))
             {
                 _evidenceSince = at;
                 _confidenceSum = 0;

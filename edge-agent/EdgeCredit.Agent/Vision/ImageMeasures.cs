@@ -42,18 +42,34 @@ internal static class ImageMeasures
         return lapVariance / variance;
     }
 
-    /// <summary>Gradient magnitude (|dx| + |dy|, central differences) divided by its mean: an edge map that ignores the gain.</summary>
-    public static void NormalizedEdges(ReadOnlySpan<byte> pixels, int width, int height, Span<float> edges)
+    /// <summary>
+    /// Gradient magnitude (|dx| + |dy|, central differences), smoothed by a 3×3 box (a pixel of jitter does not
+    /// decorrelate it) and divided by its mean: an edge map that ignores the gain. <paramref name="scratch"/> is as
+    /// long as the picture.
+    /// </summary>
+    public static void NormalizedEdges(ReadOnlySpan<byte> pixels, int width, int height, Span<float> edges, Span<float> scratch)
     {
-        edges.Clear();
-        double total = 0;
+        scratch.Clear();
         for (var y = 1; y < height - 1; y++)
         {
             var row = y * width;
             for (var x = 1; x < width - 1; x++)
             {
                 var i = row + x;
-                var e = Math.Abs(pixels[i + 1] - pixels[i - 1]) + Math.Abs(pixels[i + width] - pixels[i - width]);
+                scratch[i] = Math.Abs(pixels[i + 1] - pixels[i - 1]) + Math.Abs(pixels[i + width] - pixels[i - width]);
+            }
+        }
+
+        edges.Clear();
+        double total = 0;
+        for (var y = 1; y < height - 1; y++)
+        {
+            for (var x = 1; x < width - 1; x++)
+            {
+                var i = (y * width) + x;
+                var e = scratch[i - width - 1] + scratch[i - width] + scratch[i - width + 1]
+                    + scratch[i - 1] + scratch[i] + scratch[i + 1]
+                    + scratch[i + width - 1] + scratch[i + width] + scratch[i + width + 1];
                 edges[i] = e;
                 total += e;
             }
@@ -72,21 +88,24 @@ internal static class ImageMeasures
         }
     }
 
-    /// <summary>Normalized cross-correlation (Pearson) of two equally long maps; 0 when either is flat.</summary>
-    public static double Correlation(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    /// <summary>Correlation of a rectangle [x0, x1) × [y0, y1) of two maps of the given width.</summary>
+    public static double Correlation(ReadOnlySpan<float> a, ReadOnlySpan<float> b, int width, int x0, int x1, int y0, int y1)
     {
         double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
-        for (var i = 0; i < a.Length; i++)
+        for (var y = y0; y < y1; y++)
         {
-            double x = a[i], y = b[i];
-            sa += x;
-            sb += y;
-            saa += x * x;
-            sbb += y * y;
-            sab += x * y;
+            for (var x = x0; x < x1; x++)
+            {
+                double u = a[(y * width) + x], v = b[(y * width) + x];
+                sa += u;
+                sb += v;
+                saa += u * u;
+                sbb += v * v;
+                sab += u * v;
+            }
         }
 
-        var n = (double)a.Length;
+        var n = (double)(x1 - x0) * (y1 - y0);
         var cov = sab - (sa * sb / n);
         var va = saa - (sa * sa / n);
         var vb = sbb - (sb * sb / n);

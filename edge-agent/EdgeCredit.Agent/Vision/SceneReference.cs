@@ -29,7 +29,7 @@ internal sealed class SceneReference
         Mean = mean;
         CapturedAt = capturedAt;
         Edges = new float[pixels.Length];
-        ImageMeasures.NormalizedEdges(pixels, width, height, Edges);
+        ImageMeasures.NormalizedEdges(pixels, width, height, Edges, new float[pixels.Length]);
     }
 
     public int Width { get; }
