@@ -1,4 +1,6 @@
 using EdgeCredit.Agent.Capture;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EdgeCredit.Agent.Vision;
 
@@ -17,6 +19,7 @@ internal sealed class CameraAnalyzer : IDisposable
     private readonly CameraOptions _camera;
     private readonly VisionOptions _options;
     private readonly SceneReference? _reference;
+    private readonly ILogger _logger;
     private readonly List<RegionActivity> _regions = [];
     private readonly List<NormalizedPolygon> _polygons = [];
     private readonly List<NormalizedPolygon> _privacy = [];
@@ -32,10 +35,11 @@ internal sealed class CameraAnalyzer : IDisposable
     private bool _pendingHealthy;
     private DateTimeOffset? _offlineSince;
 
-    public CameraAnalyzer(CameraOptions camera, VisionOptions options, SceneReference? reference)
+    public CameraAnalyzer(CameraOptions camera, VisionOptions options, SceneReference? reference, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(camera);
         ArgumentNullException.ThrowIfNull(options);
+        _logger = logger ?? NullLogger.Instance;
         _camera = camera;
         _options = options;
         _reference = reference;
@@ -89,13 +93,22 @@ internal sealed class CameraAnalyzer : IDisposable
             {
                 region.Motion.Evaluate(_blobs, _motion.CellCounts);
                 region.Observe(frame.At, usable);
-                Log(_stateLog, _stateChanges, region.TakeChanges());
+                foreach (var change in region.TakeChanges())
+                {
+                    VisionLog.RegionChanged(_logger, Camera, change.Region, change.Running ? "running" : "idle", change.At);
+                    Log(_stateLog, _stateChanges, [change]);
+                }
             }
 
             if (second != _pendingSecond)
             {
                 FlushHealth();
                 _pendingSecond = second;
+            }
+
+            if (_monitor.AdoptedReference)
+            {
+                VisionLog.ReferenceAdopted(_logger, Camera, frame.At);
             }
 
             foreach (var change in _monitor.TakeChanges())
@@ -105,7 +118,7 @@ internal sealed class CameraAnalyzer : IDisposable
                     _health.Mark(change.Since.ToUnixTimeSeconds(), second, SecondFlags.Healthy, false);
                 }
 
-                Log(_conditionLog, _conditionChanges, [change]);
+                Record(change);
             }
 
             _pendingHealthy = _monitor.Healthy;
@@ -133,7 +146,10 @@ internal sealed class CameraAnalyzer : IDisposable
             }
 
             _monitor.SetLink(change);
-            Log(_conditionLog, _conditionChanges, _monitor.TakeChanges());
+            foreach (var record in _monitor.TakeChanges())
+            {
+                Record(record);
+            }
         }
     }
 
@@ -218,6 +234,20 @@ internal sealed class CameraAnalyzer : IDisposable
         }
     }
 
+    private void Record(CameraConditionRecord change)
+    {
+        if (change.Until is null)
+        {
+            VisionLog.ConditionStarted(_logger, Camera, change.Condition, change.Since, change.Confidence);
+        }
+        else
+        {
+            VisionLog.ConditionEnded(_logger, Camera, change.Condition, change.Until, change.Since);
+        }
+
+        Log(_conditionLog, _conditionChanges, [change]);
+    }
+
     private void FlushHealth()
     {
         if (_pendingSecond == long.MinValue)
@@ -235,6 +265,10 @@ internal sealed class CameraAnalyzer : IDisposable
         _motion = new MotionField(width, height, _privacy, _options);
         _blobs = new MotionBlobs(_motion.Grid);
         _monitor = new CameraHealthMonitor(Camera, width, height, _camera.AnalysisFps, _options, _reference);
+        if (_reference is not null && _monitor.Reference is null)
+        {
+            VisionLog.ReferenceSizeMismatch(_logger, Camera, _reference.Width, _reference.Height, _monitor.Thumbnail.ThumbWidth, _monitor.Thumbnail.ThumbHeight);
+        }
         var masks = _polygons.Select(p => PolygonRaster.Mask(p, width, height)).ToArray();
         var coverage = masks.Select(_motion.Grid.Coverage).ToArray();
         for (var i = 0; i < _regions.Count; i++)
