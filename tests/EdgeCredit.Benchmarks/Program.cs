@@ -9,6 +9,7 @@ using EdgeCredit.Benchmarks;
 //   machine-state [--calls 100000]   (evaluation on ../shared/data/energy + inference time)
 //   pulse [--seconds 30]             (CPU of pulse counting at 100 Hz with contact bounce)
 //   modbus [--meters 32] [--seconds 60] [--interval-ms 1000]   (polling CPU and schedule jitter against the pymodbus server)
+//   vision [--frames 3000]           (per-frame cost of regions + health at 320x180 and 640x360, 3 regions)
 var name = args.FirstOrDefault() ?? "help";
 string Option(string key, string fallback)
 {
@@ -41,8 +42,11 @@ switch (name)
     case "modbus":
         await new ModbusBenchmark(Int("meters", 32), TimeSpan.FromSeconds(Int("seconds", 60)), TimeSpan.FromMilliseconds(Int("interval-ms", 1000))).RunAsync();
         break;
+    case "vision":
+        new VisionBenchmark(Int("frames", 3000)).Run();
+        break;
     default:
-        Console.WriteLine("usage: ingest --broker mosquitto|embedded [--devices N] [--batches N] [--signals N] [--inflight N] | store | agent-memory | backlog | machine-state | pulse | modbus");
+        Console.WriteLine("usage: ingest --broker mosquitto|embedded [--devices N] [--batches N] [--signals N] [--inflight N] | store | agent-memory | backlog | machine-state | pulse | modbus | vision");
         return 2;
 }
 

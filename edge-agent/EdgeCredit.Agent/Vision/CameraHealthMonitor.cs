@@ -94,18 +94,19 @@ internal sealed class CameraHealthMonitor : IDisposable
         var loop = _loop.Add(Thumbnail.Pixels, measures.NoiseSigma);
         Track(CameraCondition.Looped, at, blind || copy ? 0 : loop);
 
-        var defocused = 0.0;
-        if (_moved is not null && !blind)
-        {
-            var limit = _options.DefocusRatio * _moved.Reference.Sharpness;
-            var sharpness = ImageMeasures.NormalizedSharpness(Thumbnail.Pixels, Thumbnail.ThumbWidth, Thumbnail.ThumbHeight);
-            defocused = sharpness < limit ? Math.Clamp(1 - (sharpness / limit), 0.5, 1) : 0;
-        }
-
-        Track(CameraCondition.Defocused, at, defocused);
+        // Defocus and moved are slow conditions: checked once a second, which keeps their cost off most frames.
         if (_moved is not null && at >= _nextMovedCheck)
         {
             _nextMovedCheck = at + MovedCheckInterval;
+            var defocused = 0.0;
+            if (!blind)
+            {
+                var limit = _options.DefocusRatio * _moved.Reference.Sharpness;
+                var sharpness = ImageMeasures.NormalizedSharpness(Thumbnail.Pixels, Thumbnail.ThumbWidth, Thumbnail.ThumbHeight);
+                defocused = sharpness < limit ? Math.Clamp(1 - (sharpness / limit), 0.5, 1) : 0;
+            }
+
+            Track(CameraCondition.Defocused, at, defocused);
             Track(CameraCondition.Moved, at, blind || copy ? 0 : _moved.Check(Thumbnail.Pixels));
         }
 

@@ -1,3 +1,4 @@
+using System.Numerics;
 using EdgeCredit.Agent.Capture;
 
 namespace EdgeCredit.Agent.Vision;
@@ -7,7 +8,7 @@ namespace EdgeCredit.Agent.Vision;
 /// contrast, normalizes the global gain against the previous frame (a lookup table scaling the current frame to the
 /// previous frame's mean: lighting steps and flicker cancel), and marks pixels whose normalized difference exceeds
 /// <see cref="VisionOptions.NoiseFactor"/> × the sensor-noise sigma (1.4826 × the median absolute difference, a robust
-/// estimate while fewer than half the pixels move; floor <see cref="VisionOptions.MinPixelDifference"/>), counting them
+/// estimate while fewer than half the pixels move, from every 4th pixel of every 2nd row; floor <see cref="VisionOptions.MinPixelDifference"/>), counting them
 /// per <see cref="CellGrid"/> cell. Two passes over the pixels, no allocation per frame.
 /// </summary>
 internal sealed class MotionField
@@ -18,6 +19,9 @@ internal sealed class MotionField
     private readonly byte[] _previous;
     private readonly byte[] _lut = new byte[256];
     private readonly int[] _histogram = new int[256];
+    private readonly byte[] _movedRow;
+    private readonly int _sampledMasked;
+    private readonly int _sampledValid;
     private double _previousMean;
     private double _noiseSigma = -1;
     private bool _hasPrevious;
@@ -29,6 +33,7 @@ internal sealed class MotionField
         Grid = new CellGrid(width, height);
         CellCounts = new int[Grid.Count];
         _previous = new byte[width * height];
+        _movedRow = new byte[width];
         _validCount = width * height;
         if (privacyMasks.Count > 0)
         {
@@ -40,6 +45,23 @@ internal sealed class MotionField
 
             _validCount = Math.Max(1, _validCount - _privacy.Sum(b => (int)b));
         }
+
+        for (var y = 0; y < height; y += 2)
+        {
+            for (var x = 0; x < width; x += 4)
+            {
+                if (_privacy is not null && _privacy[(y * width) + x] != 0)
+                {
+                    _sampledMasked++;
+                }
+                else
+                {
+                    _sampledValid++;
+                }
+            }
+        }
+
+        _sampledValid = Math.Max(1, _sampledValid);
     }
 
     public CellGrid Grid { get; }
@@ -69,12 +91,7 @@ internal sealed class MotionField
             }
         }
 
-        long sum = 0, sumSq = 0;
-        foreach (var p in pixels)
-        {
-            sum += p;
-            sumSq += p * p;
-        }
+        var (sum, sumSq) = Sums(pixels);
 
         var mean = (double)sum / _validCount;
         var contrast = Math.Sqrt(Math.Max(0, ((double)sumSq / _validCount) - (mean * mean)));
@@ -97,8 +114,8 @@ internal sealed class MotionField
         var (moving, identical) = Difference(pixels);
         var masked = n - _validCount;
         identical -= masked;
-        _histogram[0] -= masked;
-        var sigma = 1.4826 * Median(_validCount);
+        _histogram[0] -= _sampledMasked;
+        var sigma = 1.4826 * Median(_sampledValid);
         _noiseSigma = _noiseSigma < 0 ? sigma : (0.9 * _noiseSigma) + (0.1 * sigma);
         pixels.CopyTo(_previous);
         _previousMean = mean;
@@ -112,39 +129,92 @@ internal sealed class MotionField
         var width = Grid.Width;
         var cellSize = Grid.CellSize;
         var columns = Grid.Columns;
-        var columnOf = Grid.ColumnOf;
         var lut = _lut;
-        var previous = _previous;
         var histogram = _histogram;
         var counts = CellCounts;
+        var moved = _movedRow;
         var threshold = Threshold;
         int moving = 0, identical = 0;
         for (var y = 0; y < Grid.Height; y++)
         {
             var row = y * width;
-            var cellRow = (y / cellSize) * columns;
             var current = pixels.Slice(row, width);
-            var before = previous.AsSpan(row, width);
+            var before = _previous.AsSpan(row, width);
             for (var x = 0; x < current.Length; x++)
             {
-                var c = current[x];
-                var b = before[x];
-                if (c == b)
+                int c = current[x];
+                int b = before[x];
+                // Branch-free: noise makes the sign of a difference a coin toss, which a branch would mispredict.
+                var t = lut[c] - b;
+                var sign = t >> 31;
+                var d = (t ^ sign) - sign;
+                identical += ((c ^ b) - 1) >>> 31;
+                moved[x] = (byte)((threshold - d) >>> 31);
+            }
+
+            // The noise histogram needs far fewer pixels than the motion: every 4th pixel of every 2nd row.
+            if ((y & 1) == 0)
+            {
+                for (var x = 0; x < current.Length; x += 4)
                 {
-                    identical++;
+                    var t = lut[current[x]] - before[x];
+                    var sign = t >> 31;
+                    histogram[(t ^ sign) - sign]++;
+                }
+            }
+
+            var cellRow = (y / cellSize) * columns;
+            for (int cx = 0, x = 0; cx < columns; cx++)
+            {
+                var sum = 0;
+                for (var end = Math.Min(width, x + cellSize); x < end; x++)
+                {
+                    sum += moved[x];
                 }
 
-                var d = Math.Abs(lut[c] - b);
-                histogram[d]++;
-                if (d > threshold)
-                {
-                    moving++;
-                    counts[cellRow + columnOf[x]]++;
-                }
+                counts[cellRow + cx] += sum;
+                moving += sum;
             }
         }
 
         return (moving, identical);
+    }
+
+    /// <summary>Sum and sum of squares of the pixels (vectorized: squares of bytes fit in 16 bits).</summary>
+    private static (long Sum, long SumSq) Sums(ReadOnlySpan<byte> pixels)
+    {
+        long sum = 0, sumSq = 0;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var count = Vector<byte>.Count;
+            while (i <= pixels.Length - count)
+            {
+                // Blocks of at most 256 vectors keep the 32-bit lanes from overflowing.
+                var sums = Vector<uint>.Zero;
+                var squares = Vector<uint>.Zero;
+                for (var k = 0; k < 256 && i <= pixels.Length - count; k++, i += count)
+                {
+                    Vector.Widen(new Vector<byte>(pixels[i..]), out var low, out var high);
+                    Vector.Widen(low + high, out var a, out var b);
+                    sums += a + b;
+                    Vector.Widen(low * low, out var l1, out var l2);
+                    Vector.Widen(high * high, out var h1, out var h2);
+                    squares += l1 + l2 + h1 + h2;
+                }
+
+                sum += Vector.Sum(sums);
+                sumSq += Vector.Sum(squares);
+            }
+        }
+
+        for (; i < pixels.Length; i++)
+        {
+            sum += pixels[i];
+            sumSq += pixels[i] * pixels[i];
+        }
+
+        return (sum, sumSq);
     }
 
     /// <summary>Median of the absolute differences, interpolated inside the histogram bin.</summary>

@@ -15,6 +15,7 @@ internal sealed class Thumbnail
     private readonly int[] _rowOf;
     private readonly int[] _sums;
     private readonly int[] _counts;
+    private readonly int _factor;
 
     public Thumbnail(int sourceWidth, int sourceHeight)
     {
@@ -47,6 +48,8 @@ internal sealed class Thumbnail
         }
 
         Pixels = new byte[width * height];
+        var factor = sourceWidth / width;
+        _factor = sourceWidth == factor * width && sourceHeight == factor * height ? factor : 0;
     }
 
     public int ThumbWidth { get; }
@@ -58,6 +61,12 @@ internal sealed class Thumbnail
 
     public void Update(ReadOnlySpan<byte> frame)
     {
+        if (_factor > 0)
+        {
+            UpdateByFactor(frame);
+            return;
+        }
+
         Array.Clear(_sums);
         var width = ThumbWidth;
         for (var y = 0; y < _sourceHeight; y++)
@@ -73,6 +82,39 @@ internal sealed class Thumbnail
         for (var i = 0; i < _sums.Length; i++)
         {
             Pixels[i] = (byte)((_sums[i] + (_counts[i] / 2)) / _counts[i]);
+        }
+    }
+
+    /// <summary>The common case of a whole-number ratio (320, 640, 1280 wide at 16:9): k × k blocks, no lookups.</summary>
+    private void UpdateByFactor(ReadOnlySpan<byte> frame)
+    {
+        var k = _factor;
+        var half = (k * k) / 2;
+        var area = k * k;
+        for (var ty = 0; ty < ThumbHeight; ty++)
+        {
+            var target = Pixels.AsSpan(ty * ThumbWidth, ThumbWidth);
+            var sums = _sums.AsSpan(0, ThumbWidth);
+            sums.Clear();
+            for (var dy = 0; dy < k; dy++)
+            {
+                var row = frame.Slice(((ty * k) + dy) * _sourceWidth, _sourceWidth);
+                for (int tx = 0, x = 0; tx < sums.Length; tx++)
+                {
+                    var sum = 0;
+                    for (var dx = 0; dx < k; dx++, x++)
+                    {
+                        sum += row[x];
+                    }
+
+                    sums[tx] += sum;
+                }
+            }
+
+            for (var tx = 0; tx < target.Length; tx++)
+            {
+                target[tx] = (byte)((sums[tx] + half) / area);
+            }
         }
     }
 }
