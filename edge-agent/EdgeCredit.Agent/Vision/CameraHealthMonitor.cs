@@ -62,7 +62,7 @@ internal sealed class CameraHealthMonitor : IDisposable
         {
             foreach (var tracker in _trackers)
             {
-                if (tracker.Active is not null)
+                if (tracker.IsActive)
                 {
                     return false;
                 }
