@@ -10,6 +10,7 @@ using EdgeCredit.Benchmarks;
 //   pulse [--seconds 30]             (CPU of pulse counting at 100 Hz with contact bounce)
 //   modbus [--meters 32] [--seconds 60] [--interval-ms 1000]   (polling CPU and schedule jitter against the pymodbus server)
 //   vision [--frames 3000]           (per-frame cost of regions + health at 320x180 and 640x360, 3 regions)
+//   vision --clip FILE [--loops 0]   (conditions and activity the vision stage reports on a real clip, optionally replayed)
 var name = args.FirstOrDefault() ?? "help";
 string Option(string key, string fallback)
 {
@@ -43,7 +44,15 @@ switch (name)
         await new ModbusBenchmark(Int("meters", 32), TimeSpan.FromSeconds(Int("seconds", 60)), TimeSpan.FromMilliseconds(Int("interval-ms", 1000))).RunAsync();
         break;
     case "vision":
-        new VisionBenchmark(Int("frames", 3000)).Run();
+        if (Option("clip", string.Empty) is { Length: > 0 } clip)
+        {
+            await new VisionClipCheck(clip, Int("loops", 0)).RunAsync();
+        }
+        else
+        {
+            new VisionBenchmark(Int("frames", 3000)).Run();
+        }
+
         break;
     default:
         Console.WriteLine("usage: ingest --broker mosquitto|embedded [--devices N] [--batches N] [--signals N] [--inflight N] | store | agent-memory | backlog | machine-state | pulse | modbus | vision");

@@ -13,7 +13,6 @@ namespace EdgeCredit.Agent.Vision;
 internal sealed class CameraAnalyzer : IDisposable
 {
     public const int TimelineSeconds = 7200;
-    private const int LogCapacity = 256;
 
     private readonly Lock _lock = new();
     private readonly CameraOptions _camera;
@@ -24,10 +23,8 @@ internal sealed class CameraAnalyzer : IDisposable
     private readonly List<NormalizedPolygon> _polygons = [];
     private readonly List<NormalizedPolygon> _privacy = [];
     private readonly SecondTimeline _health = new(TimelineSeconds);
-    private readonly List<CameraConditionRecord> _conditionLog = [];
-    private readonly List<RegionStateChange> _stateLog = [];
-    private readonly List<CameraConditionRecord> _conditionChanges = [];
-    private readonly List<RegionStateChange> _stateChanges = [];
+    private readonly ChangeJournal<CameraConditionRecord> _conditions = new();
+    private readonly ChangeJournal<RegionStateChange> _states = new();
     private MotionField? _motion;
     private MotionBlobs? _blobs;
     private CameraHealthMonitor? _monitor;
@@ -96,7 +93,7 @@ internal sealed class CameraAnalyzer : IDisposable
                 foreach (var change in region.TakeChanges())
                 {
                     VisionLog.RegionChanged(_logger, Camera, change.Region, change.Running ? "running" : "idle", change.At);
-                    Log(_stateLog, _stateChanges, [change]);
+                    _states.Add(change);
                 }
             }
 
@@ -165,23 +162,12 @@ internal sealed class CameraAnalyzer : IDisposable
                 _health.Add(Math.Max(from, since.ToUnixTimeSeconds()), to, SecondFlags.Offline);
             }
 
-            var regions = _regions.Select(r =>
-            {
-                var pending = r.Provisional(from, to);
-                return new RegionWindow(
-                    r.Settings.Name,
-                    r.Settings.Kind,
-                    r.Settings.ReportsRunning,
-                    r.Timeline.Count(from, to, SecondFlags.Observed) + Has(pending, SecondFlags.Observed),
-                    r.Timeline.Count(from, to, SecondFlags.Observed | SecondFlags.Running) + Has(pending, SecondFlags.Running),
-                    r.Timeline.Count(from, to, SecondFlags.Observed | SecondFlags.Active) + Has(pending, SecondFlags.Active),
-                    [.. _stateLog.Where(c => c.At >= start && c.At < end)]);
-            }).ToArray();
+            var regions = _regions.Select(r => r.Summarize(from, to, [.. _states.Recent.Where(c => c.Region == r.Settings.Name && c.At >= start && c.At < end)])).ToArray();
             var pendingIn = _pendingSecond >= from && _pendingSecond < to;
             var observed = _health.Count(from, to, SecondFlags.Observed) + (pendingIn ? 1 : 0);
             var offlineOnly = _health.Count(from, to, SecondFlags.Offline) - _health.Count(from, to, SecondFlags.Offline | SecondFlags.Observed);
             var healthy = _health.Count(from, to, SecondFlags.Observed | SecondFlags.Healthy) + (pendingIn && _pendingHealthy ? 1 : 0);
-            var conditions = _conditionLog.Where(c => c.Since < end && (c.Until is null || c.Until > start))
+            var conditions = _conditions.Recent.Where(c => c.Since < end && (c.Until is null || c.Until > start))
                 .Concat(_monitor?.Active ?? [])
                 .DistinctBy(c => (c.Condition, c.Since))
                 .ToArray();
@@ -194,9 +180,7 @@ internal sealed class CameraAnalyzer : IDisposable
     {
         lock (_lock)
         {
-            var changes = _stateChanges.ToArray();
-            _stateChanges.Clear();
-            return changes;
+            return _states.Take();
         }
     }
 
@@ -205,34 +189,11 @@ internal sealed class CameraAnalyzer : IDisposable
     {
         lock (_lock)
         {
-            var changes = _conditionChanges.ToArray();
-            _conditionChanges.Clear();
-            return changes;
+            return _conditions.Take();
         }
     }
 
     public void Dispose() => _monitor?.Dispose();
-
-    private static int Has(SecondFlags flags, SecondFlags flag) => (flags & flag) == flag && flags != SecondFlags.None ? 1 : 0;
-
-    private static void Log<T>(List<T> log, List<T> changes, IReadOnlyList<T> items)
-    {
-        foreach (var item in items)
-        {
-            log.Add(item);
-            changes.Add(item);
-        }
-
-        if (log.Count > LogCapacity)
-        {
-            log.RemoveRange(0, log.Count - LogCapacity);
-        }
-
-        if (changes.Count > LogCapacity)
-        {
-            changes.RemoveRange(0, changes.Count - LogCapacity);
-        }
-    }
 
     private void Record(CameraConditionRecord change)
     {
@@ -245,7 +206,7 @@ internal sealed class CameraAnalyzer : IDisposable
             VisionLog.ConditionEnded(_logger, Camera, change.Condition, change.Until, change.Since);
         }
 
-        Log(_conditionLog, _conditionChanges, [change]);
+        _conditions.Add(change);
     }
 
     private void FlushHealth()

@@ -131,12 +131,28 @@ internal sealed class RegionActivity
         return Running ? flags | SecondFlags.Running : flags;
     }
 
+    /// <summary>The seconds of [from, to) as decided so far, the pending second included provisionally.</summary>
+    public RegionWindow Summarize(long from, long to, IReadOnlyList<RegionStateChange> changes)
+    {
+        var pending = Provisional(from, to);
+        return new RegionWindow(
+            Settings.Name,
+            Settings.Kind,
+            Settings.ReportsRunning,
+            Timeline.Count(from, to, SecondFlags.Observed) + Has(pending, SecondFlags.Observed),
+            Timeline.Count(from, to, SecondFlags.Observed | SecondFlags.Running) + Has(pending, SecondFlags.Running),
+            Timeline.Count(from, to, SecondFlags.Observed | SecondFlags.Active) + Has(pending, SecondFlags.Active),
+            changes);
+    }
+
     public IReadOnlyList<RegionStateChange> TakeChanges()
     {
         var changes = _changes.ToArray();
         _changes.Clear();
         return changes;
     }
+
+    private static int Has(SecondFlags flags, SecondFlags flag) => flags != SecondFlags.None && (flags & flag) == flag ? 1 : 0;
 
     private void Remember(long second, double activity)
     {
