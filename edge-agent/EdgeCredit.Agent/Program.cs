@@ -6,6 +6,7 @@ using EdgeCredit.Agent.Meters.State;
 using EdgeCredit.Agent.Outbox;
 using EdgeCredit.Agent.Publishing;
 using EdgeCredit.Agent.Signals;
+using EdgeCredit.Agent.Vision;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -15,7 +16,7 @@ if (args is ["commission", .. var rest])
 }
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.AddAgentCore().AddMeters().AddMachineState().AddCapture().AddSignals().AddOutbox().AddPublishing();
+builder.AddAgentCore().AddMeters().AddMachineState().AddCapture().AddVision().AddSignals().AddOutbox().AddPublishing();
 using var host = builder.Build();
 try
 {

@@ -10,6 +10,8 @@ using EdgeCredit.Benchmarks;
 //   pulse [--seconds 30]             (CPU of pulse counting at 100 Hz with contact bounce)
 //   modbus [--meters 32] [--seconds 60] [--interval-ms 1000]   (polling CPU and schedule jitter against the pymodbus server)
 //   capture [--seconds 20] [--width 320]   (camera capture: decode+scale to grey per CPU-second at 720p/1080p vs ffmpeg alone)
+//   vision [--frames 3000]           (per-frame cost of regions + health at 320x180 and 640x360, 3 regions)
+//   vision --clip FILE [--loops 0]   (conditions and activity the vision stage reports on a real clip, optionally replayed)
 var name = args.FirstOrDefault() ?? "help";
 string Option(string key, string fallback)
 {
@@ -45,8 +47,19 @@ switch (name)
     case "capture":
         await new CaptureBenchmark(Int("seconds", 20), Int("width", 320)).RunAsync();
         break;
+    case "vision":
+        if (Option("clip", string.Empty) is { Length: > 0 } clip)
+        {
+            await new VisionClipCheck(clip, Int("loops", 0)).RunAsync();
+        }
+        else
+        {
+            new VisionBenchmark(Int("frames", 3000)).Run();
+        }
+
+        break;
     default:
-        Console.WriteLine("usage: ingest --broker mosquitto|embedded [--devices N] [--batches N] [--signals N] [--inflight N] | store | agent-memory | backlog | machine-state | pulse | modbus | capture");
+        Console.WriteLine("usage: ingest --broker mosquitto|embedded [--devices N] [--batches N] [--signals N] [--inflight N] | store | agent-memory | backlog | machine-state | pulse | modbus | capture | vision");
         return 2;
 }
 

@@ -1,0 +1,249 @@
+using EdgeCredit.Agent.Capture;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EdgeCredit.Agent.Vision;
+
+/// <summary>
+/// Analyses one camera's frames: the motion pass (<see cref="MotionField"/>, privacy masks blanked first), blobs,
+/// every region's activity and the camera's health, and keeps per-second timelines (the last
+/// <see cref="TimelineSeconds"/>) that windows are summed from. <see cref="Process"/> runs on the camera's loop;
+/// <see cref="Collect"/> and the Take methods may be called from any thread.
+/// </summary>
+internal sealed class CameraAnalyzer : IDisposable
+{
+    public const int TimelineSeconds = 7200;
+
+    private readonly Lock _lock = new();
+    private readonly CameraOptions _camera;
+    private readonly VisionOptions _options;
+    private readonly SceneReference? _reference;
+    private readonly ILogger _logger;
+    private readonly List<RegionActivity> _regions = [];
+    private readonly List<NormalizedPolygon> _polygons = [];
+    private readonly List<NormalizedPolygon> _privacy = [];
+    private readonly SecondTimeline _health = new(TimelineSeconds);
+    private readonly ChangeJournal<CameraConditionRecord> _conditions = new();
+    private readonly ChangeJournal<RegionStateChange> _states = new();
+    private MotionField? _motion;
+    private MotionBlobs? _blobs;
+    private CameraHealthMonitor? _monitor;
+    private long _pendingSecond = long.MinValue;
+    private bool _pendingHealthy;
+    private DateTimeOffset? _offlineSince;
+
+    public CameraAnalyzer(CameraOptions camera, VisionOptions options, SceneReference? reference, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(camera);
+        ArgumentNullException.ThrowIfNull(options);
+        _logger = logger ?? NullLogger.Instance;
+        _camera = camera;
+        _options = options;
+        _reference = reference;
+        foreach (var region in camera.Regions)
+        {
+            if (!NormalizedPolygon.TryParse(region.Polygon, out var polygon, out var problem))
+            {
+                throw new ArgumentException($"Camera {camera.Name}, region {region.Name}: {problem}.", nameof(camera));
+            }
+
+            _polygons.Add(polygon!);
+            _regions.Add(new RegionActivity(camera.Name, RegionSettings.For(region.Name, region.Kind, options), null, TimelineSeconds));
+        }
+
+        foreach (var mask in camera.PrivacyMasks)
+        {
+            if (!NormalizedPolygon.TryParse(mask, out var polygon, out var problem))
+            {
+                throw new ArgumentException($"Camera {camera.Name}, privacy mask '{mask}': {problem}.", nameof(camera));
+            }
+
+            _privacy.Add(polygon!);
+        }
+    }
+
+    public string Camera => _camera.Name;
+
+    public IReadOnlyList<RegionActivity> Regions => _regions;
+
+    /// <summary>The health monitor, once the first frame has fixed the frame size.</summary>
+    public CameraHealthMonitor? Monitor => _monitor;
+
+    /// <summary>Analyses one frame (its pixels are blanked in place under the privacy masks). Does not dispose it.</summary>
+    public void Process(CameraFrame frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        if (_motion is null || _motion.Grid.Width != frame.Width || _motion.Grid.Height != frame.Height)
+        {
+            Build(frame.Width, frame.Height);
+        }
+
+        var pixels = frame.Pixels;
+        var measures = _motion!.Process(pixels);
+        _blobs!.Label(_motion.CellCounts);
+        _monitor!.Thumbnail.Update(pixels);
+        lock (_lock)
+        {
+            var usable = _monitor.Observe(frame.At, measures) && !measures.GlobalChange && !measures.First;
+            var second = frame.At.ToUnixTimeSeconds();
+            foreach (var region in _regions)
+            {
+                region.Motion.Evaluate(_blobs, _motion.CellCounts);
+                region.Observe(frame.At, usable);
+                foreach (var change in region.TakeChanges())
+                {
+                    VisionLog.RegionChanged(_logger, Camera, change.Region, change.Running ? "running" : "idle", change.At);
+                    _states.Add(change);
+                }
+            }
+
+            if (second != _pendingSecond)
+            {
+                FlushHealth();
+                _pendingSecond = second;
+            }
+
+            if (_monitor.AdoptedReference)
+            {
+                VisionLog.ReferenceAdopted(_logger, Camera, frame.At);
+            }
+
+            foreach (var change in _monitor.TakeChanges())
+            {
+                if (change.Until is null)
+                {
+                    _health.Mark(change.Since.ToUnixTimeSeconds(), second, SecondFlags.Healthy, false);
+                }
+
+                Record(change);
+            }
+
+            _pendingHealthy = _monitor.Healthy;
+        }
+    }
+
+    /// <summary>A link change from the capture stage: offline time counts as known and unhealthy.</summary>
+    public void SetLink(CameraLinkChange change)
+    {
+        lock (_lock)
+        {
+            if (change.State == CameraLinkState.Offline)
+            {
+                _offlineSince ??= change.At;
+            }
+            else if (change.State == CameraLinkState.Streaming && _offlineSince is { } since)
+            {
+                _health.Add(since.ToUnixTimeSeconds(), change.At.ToUnixTimeSeconds(), SecondFlags.Offline);
+                _offlineSince = null;
+            }
+
+            if (_monitor is null)
+            {
+                return;
+            }
+
+            _monitor.SetLink(change);
+            foreach (var record in _monitor.TakeChanges())
+            {
+                Record(record);
+            }
+        }
+    }
+
+    /// <summary>The window [start, end) as analysed so far.</summary>
+    public CameraWindow Collect(DateTimeOffset start, DateTimeOffset end)
+    {
+        var from = start.ToUnixTimeSeconds();
+        var to = end.ToUnixTimeSeconds();
+        lock (_lock)
+        {
+            if (_offlineSince is { } since)
+            {
+                _health.Add(Math.Max(from, since.ToUnixTimeSeconds()), to, SecondFlags.Offline);
+            }
+
+            var regions = _regions.Select(r => r.Summarize(from, to, [.. _states.Recent.Where(c => c.Region == r.Settings.Name && c.At >= start && c.At < end)])).ToArray();
+            var pendingIn = _pendingSecond >= from && _pendingSecond < to;
+            var observed = _health.Count(from, to, SecondFlags.Observed) + (pendingIn ? 1 : 0);
+            var offlineOnly = _health.Count(from, to, SecondFlags.Offline) - _health.Count(from, to, SecondFlags.Offline | SecondFlags.Observed);
+            var healthy = _health.Count(from, to, SecondFlags.Observed | SecondFlags.Healthy) + (pendingIn && _pendingHealthy ? 1 : 0);
+            var conditions = _conditions.Recent.Where(c => c.Since < end && (c.Until is null || c.Until > start))
+                .Concat(_monitor?.Active ?? [])
+                .DistinctBy(c => (c.Condition, c.Since))
+                .ToArray();
+            return new CameraWindow(Camera, start, end, regions, observed + offlineOnly, healthy, conditions);
+        }
+    }
+
+    /// <summary>Region state changes since the last call.</summary>
+    public IReadOnlyList<RegionStateChange> TakeStateChanges()
+    {
+        lock (_lock)
+        {
+            return _states.Take();
+        }
+    }
+
+    /// <summary>Conditions that started (Until null) or ended since the last call: the tamper events.</summary>
+    public IReadOnlyList<CameraConditionRecord> TakeConditionChanges()
+    {
+        lock (_lock)
+        {
+            return _conditions.Take();
+        }
+    }
+
+    public void Dispose() => _monitor?.Dispose();
+
+    private void Record(CameraConditionRecord change)
+    {
+        if (change.Until is null)
+        {
+            VisionLog.ConditionStarted(_logger, Camera, change.Condition, change.Since, change.Confidence);
+        }
+        else
+        {
+            VisionLog.ConditionEnded(_logger, Camera, change.Condition, change.Until, change.Since);
+        }
+
+        _conditions.Add(change);
+    }
+
+    private void FlushHealth()
+    {
+        if (_pendingSecond == long.MinValue)
+        {
+            return;
+        }
+
+        var flags = _health.Get(_pendingSecond) | SecondFlags.Observed;
+        _health.Set(_pendingSecond, _pendingHealthy ? flags | SecondFlags.Healthy : flags & ~SecondFlags.Healthy);
+    }
+
+    private void Build(int width, int height)
+    {
+        _monitor?.Dispose();
+        _motion = new MotionField(width, height, _privacy, _options);
+        _blobs = new MotionBlobs(_motion.Grid);
+        _monitor = new CameraHealthMonitor(Camera, width, height, _camera.AnalysisFps, _options, _reference);
+        if (_reference is not null && _monitor.Reference is null)
+        {
+            VisionLog.ReferenceSizeMismatch(_logger, Camera, _reference.Width, _reference.Height, _monitor.Thumbnail.ThumbWidth, _monitor.Thumbnail.ThumbHeight);
+        }
+        var masks = _polygons.Select(p => PolygonRaster.Mask(p, width, height)).ToArray();
+        var coverage = masks.Select(_motion.Grid.Coverage).ToArray();
+        for (var i = 0; i < _regions.Count; i++)
+        {
+            var others = new double[_motion.Grid.Count];
+            for (var j = 0; j < coverage.Length; j++)
+            {
+                for (var c = 0; j != i && c < others.Length; c++)
+                {
+                    others[c] = Math.Max(others[c], coverage[j][c]);
+                }
+            }
+
+            _regions[i].Motion = new RegionMotion(_motion.Grid, coverage[i], others);
+        }
+    }
+}

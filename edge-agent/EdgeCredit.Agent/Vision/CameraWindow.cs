@@ -1,0 +1,14 @@
+namespace EdgeCredit.Agent.Vision;
+
+/// <summary>
+/// One camera over one window [Start, End): its regions, the seconds whose health is known (analysed, or reported
+/// offline by the capture link), the healthy ones among them, and the conditions that overlapped the window.
+/// </summary>
+internal sealed record CameraWindow(
+    string Camera,
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    IReadOnlyList<RegionWindow> Regions,
+    int KnownSeconds,
+    int HealthySeconds,
+    IReadOnlyList<CameraConditionRecord> Conditions);

@@ -1,0 +1,23 @@
+namespace EdgeCredit.Agent.Vision;
+
+/// <summary>What is known about one second of one region or camera.</summary>
+[Flags]
+internal enum SecondFlags : byte
+{
+    None = 0,
+
+    /// <summary>At least one frame was analysed in this second.</summary>
+    Observed = 1,
+
+    /// <summary>The region moved in at least half of the second's usable frames.</summary>
+    Active = 2,
+
+    /// <summary>The region's machine was running (after hysteresis; rewritten when a change is backdated).</summary>
+    Running = 4,
+
+    /// <summary>The picture was healthy (no condition).</summary>
+    Healthy = 8,
+
+    /// <summary>The capture link reported the camera offline (or reconnecting).</summary>
+    Offline = 16,
+}

@@ -1,0 +1,56 @@
+using EdgeCredit.Agent.Capture;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EdgeCredit.Agent.Vision;
+
+/// <summary>One <see cref="CameraAnalyzer"/> per camera feed, shared by the analysis loops and the window contributor. Owns them.</summary>
+internal sealed class VisionAnalyzers : IDisposable
+{
+    private readonly CameraAnalyzer[] _analyzers;
+
+    public VisionAnalyzers(IReadOnlyList<ICameraFeed> feeds, IOptions<CamerasOptions> cameras, IOptions<VisionOptions> vision, ILogger<VisionAnalyzers> logger)
+    {
+        ArgumentNullException.ThrowIfNull(feeds);
+        ArgumentNullException.ThrowIfNull(cameras);
+        ArgumentNullException.ThrowIfNull(vision);
+        var options = vision.Value;
+        _analyzers = [.. feeds.Select(feed =>
+        {
+            var camera = cameras.Value.Sources.FirstOrDefault(c => c.Name == feed.Camera) ?? new CameraOptions { Name = feed.Camera };
+            var reference = LoadReference(options.ReferenceDirectory, camera.Name, logger);
+            VisionLog.Analysing(logger, camera.Name, camera.Regions.Count, camera.PrivacyMasks.Count, reference is null ? "none yet" : $"captured {reference.CapturedAt:o}");
+            return new CameraAnalyzer(camera, options, reference, logger);
+        })];
+    }
+
+    public IReadOnlyList<CameraAnalyzer> All => _analyzers;
+
+    public CameraAnalyzer For(string camera) => _analyzers.First(a => a.Camera == camera);
+
+    public void Dispose()
+    {
+        foreach (var analyzer in _analyzers)
+        {
+            analyzer.Dispose();
+        }
+    }
+
+    private static SceneReference? LoadReference(string directory, string camera, ILogger logger)
+    {
+        if (string.IsNullOrEmpty(directory))
+        {
+            return null;
+        }
+
+        try
+        {
+            return SceneReference.Load(directory, camera);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or System.Text.Json.JsonException or UnauthorizedAccessException)
+        {
+            VisionLog.ReferenceUnreadable(logger, ex, camera, directory);
+            return null;
+        }
+    }
+}

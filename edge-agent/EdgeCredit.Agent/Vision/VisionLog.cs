@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Logging;
+
+namespace EdgeCredit.Agent.Vision;
+
+internal static partial class VisionLog
+{
+    [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "Camera {Camera}: analysing {Regions} regions ({Masks} privacy masks), reference {Reference}")]
+    public static partial void Analysing(ILogger logger, string camera, int regions, int masks, string reference);
+
+    [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "Camera {Camera}: condition {Condition} since {Since:o} (confidence {Confidence})")]
+    public static partial void ConditionStarted(ILogger logger, string camera, CameraCondition condition, DateTimeOffset since, double confidence);
+
+    [LoggerMessage(EventId = 6103, Level = LogLevel.Information, Message = "Camera {Camera}: condition {Condition} ended at {Until:o} (since {Since:o})")]
+    public static partial void ConditionEnded(ILogger logger, string camera, CameraCondition condition, DateTimeOffset? until, DateTimeOffset since);
+
+    [LoggerMessage(EventId = 6104, Level = LogLevel.Information, Message = "Camera {Camera}: no commissioning reference; adopted the picture at {At:o} as the reference for moved and defocused")]
+    public static partial void ReferenceAdopted(ILogger logger, string camera, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 6105, Level = LogLevel.Error, Message = "Camera {Camera}: the reference in {Directory} could not be read; moved and defocused wait for an adopted one")]
+    public static partial void ReferenceUnreadable(ILogger logger, Exception exception, string camera, string directory);
+
+    [LoggerMessage(EventId = 6106, Level = LogLevel.Error, Message = "Camera {Camera}: analysing frame {Index} failed; the frame is skipped")]
+    public static partial void FrameFailed(ILogger logger, Exception exception, string camera, long index);
+
+    [LoggerMessage(EventId = 6107, Level = LogLevel.Information, Message = "Camera {Camera}, region {Region}: {State} since {At:o}")]
+    public static partial void RegionChanged(ILogger logger, string camera, string region, string state, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 6108, Level = LogLevel.Warning, Message = "Camera {Camera}: reference is {ReferenceWidth}x{ReferenceHeight}, the analysis thumbnail {Width}x{Height} (another aspect ratio); capture a new reference")]
+    public static partial void ReferenceSizeMismatch(ILogger logger, string camera, int referenceWidth, int referenceHeight, int width, int height);
+}

@@ -1,0 +1,82 @@
+namespace EdgeCredit.Agent.Vision;
+
+/// <summary>
+/// Activity per region and camera health. Section <c>Vision</c>. Every threshold is explained in
+/// <c>Vision/README.md</c>; per-region overrides go in <see cref="Regions"/> keyed by region name.
+/// </summary>
+internal sealed class VisionOptions
+{
+    public const string SectionName = "Vision";
+
+    /// <summary>A pixel moves when its gain-normalized frame difference exceeds this many noise sigmas (2 .. 20).</summary>
+    public double NoiseFactor { get; set; } = 4;
+
+    /// <summary>Floor of the per-pixel motion threshold in grey levels, for noise-free pictures (1 .. 128).</summary>
+    public int MinPixelDifference { get; set; } = 10;
+
+    /// <summary>More than this share of the picture moving at once is a global change (lights, exposure, shake): no evidence (0.05 .. 1).</summary>
+    public double GlobalChangeShare { get; set; } = 0.4;
+
+    /// <summary>A frame is active for a region when this share of the region's pixels moves inside it (0.0005 .. 0.5).</summary>
+    public double MotionShare { get; set; } = 0.01;
+
+    /// <summary>Idle to running when the share of active seconds over <see cref="EnterFor"/> reaches this (0.05 .. 1).</summary>
+    public double EnterActivity { get; set; } = 0.6;
+
+    /// <summary>Running to idle when the share of active seconds over <see cref="ExitFor"/> falls to this (0 .. EnterActivity).</summary>
+    public double ExitActivity { get; set; } = 0.2;
+
+    /// <summary>Seconds of evidence needed to enter running (the minimum running episode; 1 s .. 10 min).</summary>
+    public TimeSpan EnterFor { get; set; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>Seconds of quiet needed to go back to idle (the minimum idle episode; 1 s .. 10 min).</summary>
+    public TimeSpan ExitFor { get; set; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>After motion that reaches into a region from outside it, the region's motion is no evidence for this long (0 .. 2 min).</summary>
+    public TimeSpan NuisanceHold { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Mean luminance below this is dark (1 .. 254).</summary>
+    public double DarkLuminance { get; set; } = 30;
+
+    /// <summary>Standard deviation of the picture below this (grey levels) is covered: uniform, no texture (0.5 .. 128).</summary>
+    public double CoveredContrast { get; set; } = 8;
+
+    /// <summary>Normalized sharpness below this share of the reference's is defocused (0.01 .. 0.95).</summary>
+    public double DefocusRatio { get; set; } = 0.35;
+
+    /// <summary>A frame is a copy of the previous one when at least this share of its pixels is identical (0.5 .. 1).</summary>
+    public double FrozenIdenticalShare { get; set; } = 0.998;
+
+    /// <summary>Copies for this long make the camera frozen (1 s .. 10 min).</summary>
+    public TimeSpan FrozenFor { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How far back repeats are looked for (10 s .. 30 min); the cost grows with it.</summary>
+    public TimeSpan LoopHistory { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>Shortest loop period looked for (1 s .. LoopHistory / 2).</summary>
+    public TimeSpan LoopMinPeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A lag matches when its signature distance is below this share of the expected sensor-noise distance (0.01 .. 0.9).</summary>
+    public double LoopMatchRatio { get; set; } = 0.3;
+
+    /// <summary>Normalized edge correlation with the reference below this is moved (0.05 .. 0.95).</summary>
+    public double MovedCorrelation { get; set; } = 0.45;
+
+    /// <summary>A phase-correlation shift of at least this share of the width is moved (0.005 .. 0.5).</summary>
+    public double MovedShift { get; set; } = 0.03;
+
+    /// <summary>Evidence must hold this long before a condition starts (its start is backdated to the first evidence; 1 s .. 5 min).</summary>
+    public TimeSpan ConfirmFor { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A condition ends after this long without evidence (1 s .. 5 min).</summary>
+    public TimeSpan ClearFor { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Directory of commissioning references <c>{camera}.reference.json</c> + <c>.png</c>; empty: none.</summary>
+    public string ReferenceDirectory { get; set; } = string.Empty;
+
+    /// <summary>Without a commissioning reference, adopt the first healthy frame after this long as the reference (0 = never; up to 1 h).</summary>
+    public TimeSpan AutoReferenceAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Per-region overrides, keyed by region name (<c>Vision:Regions:press-1:EnterFor</c>).</summary>
+    public IDictionary<string, VisionRegionOptions> Regions { get; } = new Dictionary<string, VisionRegionOptions>(StringComparer.Ordinal);
+}

@@ -1,0 +1,152 @@
+using EdgeCredit.Agent.Capture;
+using EdgeCredit.Agent.Vision;
+
+namespace EdgeCredit.Agent.Tests.Vision;
+
+public sealed class CameraHealthMonitorTests
+{
+    private const double TamperAt = 90;
+
+    private static readonly VisionOptions Options = new();
+
+    private static bool Schedule(double t) => t % 40 < 25;
+
+    private static double? Walker(double t) => t % 45 < 9 ? -20 + (t % 45 * 40) : null;
+
+    public static TheoryData<string> Tampers => ["dark", "covered", "defocused", "frozen", "looped", "moved"];
+
+    [Theory]
+    [MemberData(nameof(Tampers))]
+    public void Play_TamperFromNinetySeconds_DetectedWithin30sAndNothingElse(string tamper)
+    {
+        var scene = Scene();
+        var (analyzer, detections) = Run(scene, 180, TamperOf(tamper, scene));
+        using (analyzer)
+        {
+            var expected = Enum.Parse<CameraCondition>(tamper, ignoreCase: true);
+            Assert.True(detections.TryGetValue(expected, out var found), $"{expected} not detected; got {string.Join(", ", detections.Keys)}");
+            Assert.InRange(found.DetectedAt, TamperAt, TamperAt + 30);
+            Assert.InRange((found.Record.Since - VisionRun.Epoch).TotalSeconds, TamperAt - 1, TamperAt + 30);
+            Assert.InRange(found.Record.Confidence, 0.5, 1);
+            var allowed = tamper switch
+            {
+                "dark" => new[] { CameraCondition.Dark, CameraCondition.Covered },
+                "covered" => [CameraCondition.Covered, CameraCondition.Frozen],
+                _ => [expected],
+            };
+            Assert.All(detections, d => Assert.Contains(d.Key, allowed));
+            Assert.All(detections.Values, d => Assert.True(d.DetectedAt >= TamperAt, $"{d.Record.Condition} at {d.DetectedAt} s, before the tamper"));
+        }
+    }
+
+    [Fact]
+    public void Play_NormalTenMinutesWithRunningWalkersLightingAndNoise_NoCondition()
+    {
+        var flicker = new Random(11);
+        var scene = Scene();
+        scene.Gain = t => (t switch { < 150 => 1.0, < 300 => 1.3, < 450 => 0.75, _ => 1.0 }) * (1 + (0.1 * ((flicker.NextDouble() * 2) - 1)));
+        var (analyzer, detections) = Run(scene, 600, null);
+        using (analyzer)
+        {
+            Assert.Empty(detections);
+            Assert.NotNull(analyzer.Monitor!.Reference);
+        }
+    }
+
+    [Fact]
+    public void Play_NoReference_AdoptsOneAndStillDetectsMoved()
+    {
+        var scene = Scene();
+        scene.Shift = t => t >= TamperAt ? 24 : 0;
+        var detections = new Dictionary<CameraCondition, double>();
+        using var analyzer = new CameraAnalyzer(VisionRun.MachineCamera(), Options, null);
+        VisionRun.Play(analyzer, scene, 150, each: t =>
+        {
+            foreach (var c in analyzer.TakeConditionChanges())
+            {
+                detections.TryAdd(c.Condition, t);
+            }
+        });
+
+        Assert.Equal(Options.AutoReferenceAfter.TotalSeconds, (analyzer.Monitor!.Reference!.CapturedAt - VisionRun.Epoch).TotalSeconds, 0.5);
+        Assert.Equal([CameraCondition.Moved], detections.Keys);
+        Assert.InRange(detections[CameraCondition.Moved], TamperAt, TamperAt + 30);
+    }
+
+    [Fact]
+    public void SetLink_OfflineThenStreaming_OfflineConditionWithStartAndEnd()
+    {
+        using var analyzer = new CameraAnalyzer(VisionRun.MachineCamera(), Options, null);
+        VisionRun.Play(analyzer, Scene(), 10);
+        var down = VisionRun.Epoch.AddSeconds(10);
+
+        analyzer.SetLink(new CameraLinkChange("cam-1", CameraLinkState.Offline, down, "ffmpeg exited"));
+        analyzer.SetLink(new CameraLinkChange("cam-1", CameraLinkState.Streaming, down.AddSeconds(20), "streaming"));
+
+        var changes = analyzer.TakeConditionChanges();
+        Assert.Equal(2, changes.Count);
+        Assert.All(changes, c => Assert.Equal(CameraCondition.Offline, c.Condition));
+        Assert.Equal(down, changes[0].Since);
+        Assert.Null(changes[0].Until);
+        Assert.Equal(down.AddSeconds(20), changes[1].Until);
+    }
+
+    internal static SyntheticScene Scene() => new() { Running = Schedule, Walker = Walker, NoiseSigma = 3 };
+
+    private static (CameraAnalyzer Analyzer, Dictionary<CameraCondition, (double DetectedAt, CameraConditionRecord Record)> Detections) Run(SyntheticScene scene, double seconds, FrameTamper? tamper)
+    {
+        var first = new byte[scene.Width * scene.Height];
+        scene.Render(0, first);
+        var reference = SceneReference.FromFrame(first, scene.Width, scene.Height, VisionRun.Epoch);
+        var analyzer = new CameraAnalyzer(VisionRun.MachineCamera(), Options, reference);
+        var detections = new Dictionary<CameraCondition, (double, CameraConditionRecord)>();
+        VisionRun.Play(analyzer, scene, seconds, tamper: tamper ?? ((_, _, _) => { }), each: t =>
+        {
+            foreach (var c in analyzer.TakeConditionChanges())
+            {
+                detections.TryAdd(c.Condition, (t, c));
+            }
+        });
+        return (analyzer, detections);
+    }
+
+    private static FrameTamper? TamperOf(string tamper, SyntheticScene scene)
+    {
+        switch (tamper)
+        {
+            case "dark":
+                scene.Gain = t => t >= TamperAt ? 0.08 : 1;
+                return null;
+            case "covered":
+                scene.Covered = t => t >= TamperAt;
+                return null;
+            case "defocused":
+                scene.Blur = t => t >= TamperAt ? 3 : 0;
+                return null;
+            case "moved":
+                scene.Shift = t => t >= TamperAt ? 24 : 0;
+                return null;
+            case "frozen":
+                return (t, history, pixels) =>
+                {
+                    if (t >= TamperAt)
+                    {
+                        history[(int)(TamperAt * 5) - 1].CopyTo(pixels);
+                    }
+                };
+            case "looped":
+                // From 90 s a recorder replays the 20 s before it, again and again.
+                return (t, history, pixels) =>
+                {
+                    if (t >= TamperAt)
+                    {
+                        var start = (int)((TamperAt - 20) * 5);
+                        var i = (int)Math.Round(t * 5) - (int)(TamperAt * 5);
+                        history[start + (i % 100)].CopyTo(pixels);
+                    }
+                };
+            default:
+                throw new ArgumentOutOfRangeException(nameof(tamper), tamper, "unknown tamper");
+        }
+    }
+}

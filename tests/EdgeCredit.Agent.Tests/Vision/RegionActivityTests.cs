@@ -1,0 +1,117 @@
+using EdgeCredit.Agent.Capture;
+using EdgeCredit.Agent.Vision;
+
+namespace EdgeCredit.Agent.Tests.Vision;
+
+public sealed class RegionActivityTests
+{
+    private static readonly VisionOptions Options = new();
+
+    /// <summary>Idle 0-60, run 60-180, idle 180-240, run 240-400, idle 400-600 (seconds).</summary>
+    private static bool Schedule(double t) => t is >= 60 and < 180 or >= 240 and < 400;
+
+    /// <summary>Crosses the whole view (320 px) at 40 px/s every 30 s, starting at 10 s.</summary>
+    private static double? Walker(double t)
+    {
+        var into = (t - 10) % 30;
+        return t < 10 || into > 9 ? null : -20 + (into * 40);
+    }
+
+    [Fact]
+    public void Play_MachineRunsAndStops_RunningStateRightForNearlyEverySecond()
+    {
+        using var analyzer = new CameraAnalyzer(VisionRun.MachineCamera(), Options, null);
+        var scene = new SyntheticScene { Running = Schedule, NoiseSigma = 3 };
+
+        VisionRun.Play(analyzer, scene, 600);
+
+        var region = analyzer.Regions[0];
+        Assert.True(VisionRun.Agreement(region, Schedule, 0, 599) >= 0.98, $"agreement {VisionRun.Agreement(region, Schedule, 0, 599):P1}");
+        var changes = analyzer.TakeStateChanges();
+        Assert.Equal([true, false, true, false], changes.Select(c => c.Running));
+        Assert.All(changes.Zip([60, 180, 240, 400]), p => Assert.InRange((p.First.At - VisionRun.Epoch).TotalSeconds, p.Second - 2, p.Second + 2));
+    }
+
+    [Fact]
+    public void Play_PersonWalksAcrossStoppedMachine_NeverRunning()
+    {
+        using var analyzer = new CameraAnalyzer(VisionRun.MachineCamera(), Options, null);
+        var scene = new SyntheticScene { Walker = Walker, NoiseSigma = 3 };
+
+        VisionRun.Play(analyzer, scene, 300);
+
+        var region = analyzer.Regions[0];
+        Assert.Equal(0, region.Timeline.Count(VisionRun.Second(0), VisionRun.Second(300), SecondFlags.Running));
+        Assert.Empty(analyzer.TakeStateChanges());
+    }
+
+    [Fact]
+    public void Play_PersonWalksAcrossWithoutPassingMotionRejection_WalkerIsSeenAsMotion()
+    {
+        // The same walker with the nuisance rejection switched off (conveyor default) does move the region: the
+        // rejection above is what keeps it out, not a blind detector.
+        using var analyzer = new CameraAnalyzer(VisionRun.Camera(5, ("belt", RegionKind.Conveyor, SyntheticScene.MachinePolygon)), Options, null);
+        var scene = new SyntheticScene { Walker = Walker, NoiseSigma = 3 };
+
+        VisionRun.Play(analyzer, scene, 120);
+
+        Assert.True(analyzer.Regions[0].Timeline.Count(VisionRun.Second(0), VisionRun.Second(120), SecondFlags.Active) >= 8);
+    }
+
+    [Fact]
+    public void Play_RunningMachineWithPeoplePassing_StaysRunning()
+    {
+        using var analyzer = new CameraAnalyzer(VisionRun.MachineCamera(), Options, null);
+        var scene = new SyntheticScene { Running = Schedule, Walker = Walker, NoiseSigma = 3 };
+
+        VisionRun.Play(analyzer, scene, 600);
+
+        Assert.True(VisionRun.Agreement(analyzer.Regions[0], Schedule, 0, 599) >= 0.98, $"agreement {VisionRun.Agreement(analyzer.Regions[0], Schedule, 0, 599):P1}");
+    }
+
+    [Fact]
+    public void Play_LightingStepsFlickerAndNoise_NeverRunning()
+    {
+        using var analyzer = new CameraAnalyzer(VisionRun.MachineCamera(), Options, null);
+        var flicker = new Random(7);
+        var scene = new SyntheticScene
+        {
+            NoiseSigma = 5,
+            Gain = t => (t switch { < 60 => 1.0, < 120 => 1.5, < 180 => 0.6, < 240 => 1.2, _ => 0.8 }) * (1 + (0.15 * ((flicker.NextDouble() * 2) - 1))),
+        };
+
+        VisionRun.Play(analyzer, scene, 300);
+
+        var region = analyzer.Regions[0];
+        Assert.Equal(0, region.Timeline.Count(VisionRun.Second(0), VisionRun.Second(300), SecondFlags.Running));
+        Assert.True(region.Timeline.Count(VisionRun.Second(0), VisionRun.Second(300), SecondFlags.Active) <= 3);
+    }
+
+    [Fact]
+    public void Play_RunningMachineUnderFlickerAndSteps_RunningStateRight()
+    {
+        using var analyzer = new CameraAnalyzer(VisionRun.MachineCamera(), Options, null);
+        var flicker = new Random(3);
+        var scene = new SyntheticScene
+        {
+            Running = Schedule,
+            NoiseSigma = 4,
+            Gain = t => (t switch { < 100 => 1.0, < 300 => 1.4, < 450 => 0.7, _ => 1.0 }) * (1 + (0.1 * ((flicker.NextDouble() * 2) - 1))),
+        };
+
+        VisionRun.Play(analyzer, scene, 600);
+
+        Assert.True(VisionRun.Agreement(analyzer.Regions[0], Schedule, 0, 599) >= 0.98, $"agreement {VisionRun.Agreement(analyzer.Regions[0], Schedule, 0, 599):P1}");
+    }
+
+    [Fact]
+    public void Play_HeavyNoiseOnStoppedMachine_NeverActive()
+    {
+        using var analyzer = new CameraAnalyzer(VisionRun.MachineCamera(), Options, null);
+        var scene = new SyntheticScene { NoiseSigma = 12 };
+
+        VisionRun.Play(analyzer, scene, 120);
+
+        Assert.Equal(0, analyzer.Regions[0].Timeline.Count(VisionRun.Second(0), VisionRun.Second(120), SecondFlags.Active));
+    }
+}

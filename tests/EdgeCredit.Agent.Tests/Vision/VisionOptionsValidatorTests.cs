@@ -1,0 +1,60 @@
+using EdgeCredit.Agent.Vision;
+using Microsoft.Extensions.Configuration;
+
+namespace EdgeCredit.Agent.Tests.Vision;
+
+public sealed class VisionOptionsValidatorTests
+{
+    [Fact]
+    public void Validate_Defaults_Passes()
+    {
+        Assert.True(new VisionOptionsValidator().Validate(null, new VisionOptions()).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("Vision:NoiseFactor", "1", "allowed 2 to 20")]
+    [InlineData("Vision:MotionShare", "0.9", "allowed 0.0005 to 0.5")]
+    [InlineData("Vision:ExitActivity", "0.7", "lower than the enter threshold")]
+    [InlineData("Vision:EnterFor", "00:00:00", "allowed 00:00:01 to 00:10:00")]
+    [InlineData("Vision:FrozenFor", "01:00:00", "allowed 00:00:01 to 00:10:00")]
+    [InlineData("Vision:LoopMinPeriod", "00:02:00", "allowed 00:00:01 to 00:01:30")]
+    [InlineData("Vision:DefocusRatio", "1.5", "allowed 0.01 to 0.95")]
+    [InlineData("Vision:ReferenceDirectory", "/nonexistent/references", "the directory does not exist")]
+    [InlineData("Vision:Regions:press-1:EnterActivity", "0.1", "lower than the enter threshold")]
+    [InlineData("Vision:Regions:press-1:ExitFor", "00:20:00", "allowed 00:00:01 to 00:10:00")]
+    public void Validate_BadValue_NamesKeyValueAndAllowed(string key, string value, string allowed)
+    {
+        var options = Bind(new Dictionary<string, string?> { [key] = value, ["Vision:LoopHistory"] = "00:03:00" });
+
+        var result = new VisionOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        var line = Assert.Single(result.Failures!);
+        Assert.StartsWith($"{(key.EndsWith("EnterActivity", StringComparison.Ordinal) ? key.Replace("EnterActivity", "ExitActivity", StringComparison.Ordinal) : key)} = '", line, StringComparison.Ordinal);
+        Assert.Contains(allowed, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bind_RegionOverride_AppliesToThatRegionOnly()
+    {
+        var options = Bind(new Dictionary<string, string?>
+        {
+            ["Vision:Regions:belt-2:EnterFor"] = "00:00:20",
+            ["Vision:Regions:belt-2:RejectPassingMotion"] = "true",
+        });
+
+        var belt = RegionSettings.For("belt-2", EdgeCredit.Agent.Capture.RegionKind.Conveyor, options);
+        var press = RegionSettings.For("press-1", EdgeCredit.Agent.Capture.RegionKind.Machine, options);
+
+        Assert.Equal((TimeSpan.FromSeconds(20), true), (belt.EnterFor, belt.RejectPassingMotion));
+        Assert.Equal((options.EnterFor, true), (press.EnterFor, press.RejectPassingMotion));
+        Assert.False(RegionSettings.For("belt-3", EdgeCredit.Agent.Capture.RegionKind.Conveyor, options).RejectPassingMotion);
+    }
+
+    private static VisionOptions Bind(Dictionary<string, string?> values)
+    {
+        var options = new VisionOptions();
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection(VisionOptions.SectionName).Bind(options);
+        return options;
+    }
+}
