@@ -120,7 +120,9 @@ public sealed class ClampMeterTests(ITestOutputHelper output)
         await cts.CancelAsync();
         await run.WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.InRange(reading!.Value.CurrentAmps!.Value, 9.8, 10.2);
+        // Real time on a shared CI machine: samples bunch when the thread is late, so the tolerance here is 5 %; the 2 %
+        // accuracy is asserted on a fake clock by the other tests.
+        Assert.InRange(reading!.Value.CurrentAmps!.Value, 9.5, 10.5);
         _log.AssertNoUnexpectedErrors();
     }
 
