@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The EdgeCredit demo on embedded defaults, in one command, with no external servers:
-#   one collector (embedded MQTT broker + SQLite + REST API) and three simulated edge agents for three
-#   enterprises (two producing, one stopped). Prints the API URL and a working API key; within a minute
+#   one collector (embedded MQTT broker + SQLite + REST API) and three edge agents for three enterprises (two
+#   producing, one stopped), on simulated meters (one through a simulated GPIO pulse input and I2C current clamp) and
+#   one camera watching a rendered factory scene. Prints the API URL and a working API key; within a minute
 #   the API shows every enterprise's signals. Ctrl-C stops everything. Data stays in .demo/ for a look.
 # Ports: API_PORT (default 5080) and MQTT_PORT (default 1883); the next free port is taken if busy.
 set -euo pipefail
@@ -10,6 +11,18 @@ root=$(pwd)
 for tool in dotnet curl; do
   command -v "$tool" >/dev/null || { echo "[demo] '$tool' is missing: install it (curl: apt-get install -y curl; dotnet: the .NET 10 SDK)" >&2; exit 1; }
 done
+# The camera needs Debian's ffmpeg (decoding) and GTK (OpenCvSharp's native library loads it): installed if missing.
+missing=()
+for p in ffmpeg libgtk-3-0; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "[demo] installing ${missing[*]} with apt-get"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  { $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null; } \
+    || { echo "[demo] could not install ${missing[*]}; install them (apt-get install -y ${missing[*]}) and run again" >&2; exit 1; }
+fi
 demo="$root/.demo"
 window=${DEMO_WINDOW:-00:00:10}
 
@@ -58,6 +71,11 @@ for entry in "${fleet[@]}"; do
   i=$((i + 1))
 done
 
+scenes_dll="$root/tests/EdgeCredit.Scenes/bin/Release/net10.0/EdgeCredit.Scenes.dll"
+echo "[demo] rendering a 10-minute factory scene for the camera (320x180, 5 fps; about 10 s)..."
+dotnet "$scenes_dll" render --scene normal-shift --out "$demo/scenes" --seconds 600 --width 320 --height 180 --fps 5 >"$demo/scenes.log" 2>&1 \
+  || { echo "[demo] rendering the scene failed (is ffmpeg installed? apt-get install ffmpeg libgtk-3-0); see $demo/scenes.log" >&2; exit 1; }
+
 echo "[demo] starting collector: API http://127.0.0.1:$api_port, embedded MQTT broker 127.0.0.1:$mqtt_port"
 (cd "$(dirname "$collector_dll")" && exec dotnet "$collector_dll" "${collector_args[@]}") >"$demo/collector.log" 2>&1 &
 pids+=($!)
@@ -102,6 +120,14 @@ for entry in "${fleet[@]}"; do
       args+=(--Pulse:Meters:0:Simulation:Machine:WorkDays:$d="${days[$d]}" --Clamp:Meters:0:Simulation:Machine:WorkDays:$d="${days[$d]}")
     done
     meters="$meters, an S0 pulse meter and a current clamp"
+  fi
+  if [ "$device" = gw-02 ]; then
+    # A camera watching a rendered factory scene (three machines and a conveyor running and stopping, people walking
+    # through, lights changing), played in real time as a live camera would deliver it. The agent sends only signals
+    # and events derived from it: running seconds and activity per region, camera health, state changes.
+    mapfile -t camera_args < <(dotnet "$scenes_dll" agent-args --truth "$demo/scenes/normal-shift.json" --camera cam-1 --index 0)
+    args+=("${camera_args[@]}" --Cameras:Sources:0:AnalysisFps=5)
+    meters="$meters, a camera with ${#camera_args[@]} settings"
   fi
   echo "[demo] starting edge agent $device for $enterprise ($profile, $meters, $window windows)"
   (cd "$(dirname "$agent_dll")" && exec dotnet "$agent_dll" "${args[@]}") >"$demo/agent-$device.log" 2>&1 &
