@@ -7,6 +7,8 @@ internal sealed class CaptureCounters
     private long _dropped;
     private long _reconnects;
     private long _stalls;
+    private long _analysed;
+    private long _failed;
 
     /// <summary>Frames read from the decoder.</summary>
     public long Decoded => Interlocked.Read(ref _decoded);
@@ -19,6 +21,16 @@ internal sealed class CaptureCounters
 
     /// <summary>Times the watchdog found the stream stalled and restarted it.</summary>
     public long Stalls => Interlocked.Read(ref _stalls);
+
+    /// <summary>Frames the analysis took from the queue and analysed (decoded = analysed + dropped + failed + queued).</summary>
+    public long Analysed => Interlocked.Read(ref _analysed);
+
+    /// <summary>Frames whose analysis threw (logged; the loop goes on).</summary>
+    public long Failed => Interlocked.Read(ref _failed);
+
+    public void AddAnalysed() => Interlocked.Increment(ref _analysed);
+
+    public void AddFailed() => Interlocked.Increment(ref _failed);
 
     public void AddDecoded() => Interlocked.Increment(ref _decoded);
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using EdgeCredit.Agent.Capture;
 using EdgeCredit.Agent.Hosting;
+using EdgeCredit.Agent.Vision;
 using Microsoft.Extensions.Configuration;
 using OpenCvSharp;
 
@@ -31,6 +32,7 @@ internal static class CommissionCommand
             .AddCommandLine(configArgs)
             .Build();
         var agent = configuration.GetSection(AgentOptions.SectionName).Get<AgentOptions>() ?? new AgentOptions();
+        var vision = configuration.GetSection(VisionOptions.SectionName).Get<VisionOptions>() ?? new VisionOptions();
         var cameras = new CamerasOptions();
         configuration.GetSection(CamerasOptions.SectionName).Bind(cameras);
         if (cameras.Sources.Count == 0)
@@ -64,6 +66,9 @@ internal static class CommissionCommand
             }
 
             using var image = Cv2.ImRead(raw, ImreadModes.Color);
+            var referenceDirectory = VisionAnalyzers.ReferenceDirectoryOf(vision, agent, AppContext.BaseDirectory);
+            SaveReference(image, camera, referenceDirectory);
+            await output.WriteLineAsync($"  {camera.Name}: reference scene saved in {referenceDirectory} (the \"moved\" and \"defocused\" checks compare against it)");
             SnapshotRenderer.Draw(image, camera);
             var drawn = Path.Combine(outDir, camera.Name + "-regions.png");
             Cv2.ImWrite(drawn, image);
@@ -79,6 +84,30 @@ internal static class CommissionCommand
         CameraSourceKind.Device => ["-f", "v4l2", "-i", url],
         _ => ["-i", url],
     };
+
+    /// <summary>The reference scene at the camera's analysis size, privacy masks blanked as the analysis will see them.</summary>
+    private static void SaveReference(Mat image, CameraOptions camera, string directory)
+    {
+        using var grey = new Mat();
+        Cv2.CvtColor(image, grey, ColorConversionCodes.BGR2GRAY);
+        var width = camera.AnalysisWidth;
+        var height = Math.Max(2, (int)Math.Round(image.Height * (double)width / image.Width / 2) * 2);
+        using var small = new Mat();
+        Cv2.Resize(grey, small, new Size(width, height), interpolation: InterpolationFlags.Area);
+        foreach (var mask in camera.PrivacyMasks)
+        {
+            if (NormalizedPolygon.TryParse(mask, out var polygon, out _))
+            {
+                Cv2.FillPoly(small, [[.. polygon!.ToPixels(width, height).Select(p => new Point(p.X, p.Y))]], Scalar.Black);
+            }
+        }
+
+        var pixels = new byte[width * height];
+        small.GetArray(out byte[] data);
+        data.AsSpan(0, pixels.Length).CopyTo(pixels);
+        Directory.CreateDirectory(directory);
+        SceneReference.FromFrame(pixels, width, height, DateTimeOffset.UtcNow).Save(directory, camera.Name);
+    }
 
     /// <summary>One frame of the stream as a PNG; null on success, else what went wrong.</summary>
     private static async Task<string?> GrabAsync(string ffmpeg, string url, string pngPath)

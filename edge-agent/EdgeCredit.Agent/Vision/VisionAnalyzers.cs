@@ -1,4 +1,6 @@
 using EdgeCredit.Agent.Capture;
+using EdgeCredit.Agent.Hosting;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,16 +11,19 @@ internal sealed class VisionAnalyzers : IDisposable
 {
     private readonly CameraAnalyzer[] _analyzers;
 
-    public VisionAnalyzers(IReadOnlyList<ICameraFeed> feeds, IOptions<CamerasOptions> cameras, IOptions<VisionOptions> vision, ILogger<VisionAnalyzers> logger)
+    public VisionAnalyzers(IReadOnlyList<ICameraFeed> feeds, IOptions<CamerasOptions> cameras, IOptions<VisionOptions> vision, IOptions<AgentOptions> agent, IHostEnvironment environment, ILogger<VisionAnalyzers> logger)
     {
         ArgumentNullException.ThrowIfNull(feeds);
         ArgumentNullException.ThrowIfNull(cameras);
         ArgumentNullException.ThrowIfNull(vision);
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(environment);
         var options = vision.Value;
+        var referenceDirectory = ReferenceDirectoryOf(options, agent.Value, environment.ContentRootPath);
         _analyzers = [.. feeds.Select(feed =>
         {
             var camera = cameras.Value.Sources.FirstOrDefault(c => c.Name == feed.Camera) ?? new CameraOptions { Name = feed.Camera };
-            var reference = LoadReference(options.ReferenceDirectory, camera.Name, logger);
+            var reference = LoadReference(referenceDirectory, camera.Name, logger);
             VisionLog.Analysing(logger, camera.Name, camera.Regions.Count, camera.PrivacyMasks.Count, reference is null ? "none yet" : $"captured {reference.CapturedAt:o}");
             return new CameraAnalyzer(camera, options, reference, logger);
         })];
@@ -36,9 +41,22 @@ internal sealed class VisionAnalyzers : IDisposable
         }
     }
 
+    /// <summary>
+    /// Where the commissioning references are: <c>Vision:ReferenceDirectory</c> when set, else
+    /// <c>{Agent:DataDirectory}/reference</c> (where the <c>commission</c> command writes them).
+    /// </summary>
+    public static string ReferenceDirectoryOf(VisionOptions vision, AgentOptions agent, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(vision);
+        ArgumentNullException.ThrowIfNull(agent);
+        return string.IsNullOrEmpty(vision.ReferenceDirectory)
+            ? Path.Combine(contentRoot, agent.DataDirectory, "reference")
+            : vision.ReferenceDirectory;
+    }
+
     private static SceneReference? LoadReference(string directory, string camera, ILogger logger)
     {
-        if (string.IsNullOrEmpty(directory))
+        if (!Directory.Exists(directory))
         {
             return null;
         }

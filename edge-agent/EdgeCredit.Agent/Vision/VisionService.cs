@@ -28,9 +28,11 @@ internal sealed class VisionService(IReadOnlyList<ICameraFeed> feeds, VisionAnal
                 try
                 {
                     analyzer.Process(frame);
+                    feed.Counters.AddAnalysed();
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
+                    feed.Counters.AddFailed();
                     VisionLog.FrameFailed(logger, ex, feed.Camera, frame.Index);
                 }
             }

@@ -22,7 +22,7 @@ public sealed class CommissionCommandTests : IDisposable
         var code = await CommissionCommand.RunAsync(
             ["--out", _dir.Path, "--Cameras:Sources:0:Name=cam-1", $"--Cameras:Sources:0:Url={video}",
              "--Cameras:Sources:0:Regions:0:Name=press-1", "--Cameras:Sources:0:Regions:0:Polygon=0.1,0.1 0.5,0.1 0.5,0.6 0.1,0.6",
-             "--Cameras:Sources:0:PrivacyMasks:0=0.6,0.6 0.9,0.6 0.9,0.9 0.6,0.9"],
+             "--Cameras:Sources:0:PrivacyMasks:0=0.6,0.6 0.9,0.6 0.9,0.9 0.6,0.9", $"--Vision:ReferenceDirectory={_dir.File("reference")}"],
             output,
             errors);
 
@@ -34,6 +34,8 @@ public sealed class CommissionCommandTests : IDisposable
         var edge = image.At<Vec3b>(200, (int)Math.Round(0.1 * 639)); // on the region's left edge: the machine colour
         Assert.NotEqual(new Vec3b(255, 255, 255), edge);
         Assert.Contains("1 regions, 1 masks", output.ToString(), StringComparison.Ordinal);
+        var reference = EdgeCredit.Agent.Vision.SceneReference.Load(_dir.File("reference"), "cam-1");
+        Assert.NotNull(reference); // the vision stage's "moved" and "defocused" checks compare against it
     }
 
     [Fact]
