@@ -10,9 +10,9 @@ namespace EdgeCredit.Benchmarks;
 /// matching render in <c>folder</c>), plays each once through <see cref="FfmpegCamera"/> and <see cref="Agent.Vision.CameraAnalyzer"/>
 /// with the truth's regions, scores running/idle per second and the tamper conditions against the truth, then runs the
 /// real clips of ../shared/data/video with one whole-view region, and prints a summary with a PASS/FAIL line per goal.
-/// <c>quick</c> skips the two hour-long scenes.
+/// <c>quick</c> skips the two hour-long scenes; <c>trace</c> ("CLIP/REGION") prints that region's seconds one by one.
 /// </summary>
-internal sealed class CameraEvaluation(string folder, bool quick, string videoFolder)
+internal sealed class CameraEvaluation(string folder, bool quick, string videoFolder, string? trace)
 {
     /// <summary>Frames per second analysed (the agent's default), at most the scene's rate.</summary>
     public const double AnalysisFps = 5;
@@ -51,6 +51,7 @@ internal sealed class CameraEvaluation(string folder, bool quick, string videoFo
             var observation = await ClipRunner.RunAsync(truth.Scene, video, regions, Math.Min(AnalysisFps, truth.Fps), cancellationToken);
             var result = new ClipResult(truth, observation, SceneScorer.ScoreRegions(truth, observation), truth.Tamper is null ? null : SceneScorer.ScoreTamper(truth, observation));
             CameraEvalReport.PrintScene(result);
+            CameraEvalReport.PrintTrace(result, trace);
             results.Add(result);
         }
 

@@ -45,6 +45,25 @@ internal static class CameraEvalReport
         }
     }
 
+    /// <summary>With <paramref name="trace"/> "CLIP/REGION": each second's truth and flags (Observed, Active, Running) of that region.</summary>
+    public static void PrintTrace(ClipResult result, string? trace)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var parts = trace?.Split('/');
+        if (parts is not [var clip, var region] || clip != result.Observation.Name || result.Truth is null
+            || !result.Observation.Regions.TryGetValue(region, out var flags))
+        {
+            return;
+        }
+
+        var truth = result.Truth.Regions.First(r => r.Name == region).PerSecond;
+        Line($"    trace {trace}: second truth flags");
+        for (var s = 0; s < flags.Length && s < truth.Count; s++)
+        {
+            Line($"      {s,5} {(truth[s] == 1 ? "run " : "idle")} {flags[s]}{(((flags[s] & SecondFlags.Running) != 0) != (truth[s] == 1) ? "   <- wrong" : string.Empty)}");
+        }
+    }
+
     public static void PrintReal(string file, ClipResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
