@@ -22,6 +22,9 @@ internal static class ClipRunner
     /// <summary>Clip second 0 (a whole second, so clip seconds are analyzer seconds).</summary>
     public static readonly DateTimeOffset Start = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
 
+    /// <summary>False: no commissioned reference; the analyzer adopts one after AutoReferenceAfter (the agent's default without commissioning).</summary>
+    public static bool CommissionReference { get; set; } = true;
+
     public static async Task<ClipObservation> RunAsync(string name, string path, IReadOnlyList<RegionOptions> regions, double fps, CancellationToken cancellationToken)
     {
         var camera = new CameraOptions
@@ -64,7 +67,7 @@ internal static class ClipRunner
                         using var frame = new CameraFrame(raw.Camera, raw.Index, at, raw.Width, raw.Height);
                         raw.Pixels.CopyTo(frame.Pixels);
                         size = (frame.Width, frame.Height);
-                        analyzer ??= new CameraAnalyzer(camera, options, SceneReference.FromFrame(frame.Pixels, frame.Width, frame.Height, at));
+                        analyzer ??= new CameraAnalyzer(camera, options, CommissionReference ? SceneReference.FromFrame(frame.Pixels, frame.Width, frame.Height, at) : null);
                         analyzer.Process(frame);
                         frames++;
                         var seconds = (at - Start).TotalSeconds;
