@@ -12,6 +12,7 @@ using EdgeCredit.Benchmarks;
 //   capture [--seconds 20] [--width 320]   (camera capture: decode+scale to grey per CPU-second at 720p/1080p vs ffmpeg alone)
 //   vision [--frames 3000]           (per-frame cost of regions + health at 320x180 and 640x360, 3 regions)
 //   vision --clip FILE [--loops 0]   (conditions and activity the vision stage reports on a real clip, optionally replayed)
+//   camera-eval [--out DIR] [--quick] [--trace CLIP/REGION] [--auto-reference] (eval-set scenes + real clips through capture + vision, scored against the truth; --quick skips the hour-long scenes)
 var name = args.FirstOrDefault() ?? "help";
 string Option(string key, string fallback)
 {
@@ -58,8 +59,11 @@ switch (name)
         }
 
         break;
+    case "camera-eval":
+        EdgeCredit.Benchmarks.CameraEval.ClipRunner.CommissionReference = !args.Contains("--auto-reference");
+        return await new CameraEvaluation(Option("out", Path.Combine(Path.GetTempPath(), "edgecredit-camera-eval")), args.Contains("--quick"), Option("video", Path.Combine("..", "shared", "data", "video")), Option("trace", string.Empty) is { Length: > 0 } trace ? trace : null).RunAsync(CancellationToken.None);
     default:
-        Console.WriteLine("usage: ingest --broker mosquitto|embedded [--devices N] [--batches N] [--signals N] [--inflight N] | store | agent-memory | backlog | machine-state | pulse | modbus | capture | vision");
+        Console.WriteLine("usage: ingest --broker mosquitto|embedded [--devices N] [--batches N] [--signals N] [--inflight N] | store | agent-memory | backlog | machine-state | pulse | modbus | capture | vision [--clip FILE] | camera-eval [--out DIR] [--quick]");
         return 2;
 }
 

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using EdgeCredit.Agent.Capture;
+using EdgeCredit.Agent.Vision;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EdgeCredit.Benchmarks.CameraEval;
+
+/// <summary>
+/// Plays one video file once through the agent's own pieces: an <see cref="FfmpegCamera"/> (file source,
+/// FileRealTime false, so it decodes faster than real time) feeding a <see cref="CameraAnalyzer"/>.
+/// <para>Time: the capture stamps frames with the wall clock when they arrive, which is meaningless faster than real
+/// time. Each frame is therefore copied into a new <see cref="CameraFrame"/> stamped <c>Start + Index / fps</c> (the
+/// capture's Index counts every decoded frame, dropped ones too, so a drop leaves a gap rather than shifting time).
+/// The reference is commissioned from the clip's first frame (<see cref="SceneReference.FromFrame"/>, as the
+/// commissioning tool does), so moved and defocused are judged against the installed view from the first second.</para>
+/// <para>The capture loop would restart a file after its end; the reconnect wait is set to one minute and the run is
+/// cancelled as soon as the end of stream (link Offline) is seen and the queue is drained.</para>
+/// </summary>
+internal static class ClipRunner
+{
+    /// <summary>Clip second 0 (a whole second, so clip seconds are analyzer seconds).</summary>
+    public static readonly DateTimeOffset Start = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
+
+    /// <summary>False: no commissioned reference; the analyzer adopts one after AutoReferenceAfter (the agent's default without commissioning).</summary>
+    public static bool CommissionReference { get; set; } = true;
+
+    public static async Task<ClipObservation> RunAsync(string name, string path, IReadOnlyList<RegionOptions> regions, double fps, CancellationToken cancellationToken)
+    {
+        var camera = new CameraOptions
+        {
+            Name = name,
+            Url = Path.GetFullPath(path),
+            AnalysisFps = fps,
+            AnalysisWidth = 320,
+            FileRealTime = false,
+            QueueCapacity = 256,
+            ReconnectMin = TimeSpan.FromMinutes(1),
+            ReconnectMax = TimeSpan.FromMinutes(1),
+        };
+        foreach (var region in regions)
+        {
+            camera.Regions.Add(region);
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var options = new VisionOptions();
+        var conditions = new List<(CameraConditionRecord Record, double ReportedAt)>();
+        CameraAnalyzer? analyzer = null;
+        long frames = 0;
+        var size = (Width: 0, Height: 0);
+        using var feed = new FfmpegCamera(camera, "/usr/bin/ffmpeg", TimeProvider.System, NullLogger.Instance);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var run = feed.RunAsync(stop.Token);
+        var ended = WaitForOfflineAsync(feed.LinkChanges, stop.Token);
+        try
+        {
+            var reader = feed.Frames;
+            while (true)
+            {
+                var finished = ended.IsCompleted;
+                while (reader.TryRead(out var raw))
+                {
+                    using (raw)
+                    {
+                        var at = Start + TimeSpan.FromTicks((long)Math.Round(raw.Index * TimeSpan.TicksPerSecond / fps));
+                        using var frame = new CameraFrame(raw.Camera, raw.Index, at, raw.Width, raw.Height);
+                        raw.Pixels.CopyTo(frame.Pixels);
+                        size = (frame.Width, frame.Height);
+                        analyzer ??= new CameraAnalyzer(camera, options, CommissionReference ? SceneReference.FromFrame(frame.Pixels, frame.Width, frame.Height, at) : null);
+                        analyzer.Process(frame);
+                        frames++;
+                        var seconds = (at - Start).TotalSeconds;
+                        conditions.AddRange(analyzer.TakeConditionChanges().Select(c => (c, seconds)));
+                    }
+                }
+
+                if (finished)
+                {
+                    break; // Offline was published after the run's last frame was queued, and the queue is now empty
+                }
+
+                await Task.WhenAny(reader.WaitToReadAsync(stop.Token).AsTask(), ended);
+            }
+
+            var endReason = await ended;
+            return Observe(analyzer, conditions, new ClipObservation(name, frames, feed.Counters.Dropped, size.Width, size.Height, 0, new Dictionary<string, SecondFlags[]>(), [], 0, 0, endReason, stopwatch.Elapsed), fps);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await run;
+            analyzer?.Dispose();
+        }
+    }
+
+    private static ClipObservation Observe(CameraAnalyzer? analyzer, List<(CameraConditionRecord Record, double ReportedAt)> changes, ClipObservation empty, double fps)
+    {
+        if (analyzer is null)
+        {
+            return empty;
+        }
+
+        var seconds = (int)Math.Ceiling(empty.Frames / fps);
+        var window = analyzer.Collect(Start, Start.AddSeconds(seconds));
+        var first = Start.ToUnixTimeSeconds();
+        var regions = new Dictionary<string, SecondFlags[]>(StringComparer.Ordinal);
+        foreach (var region in analyzer.Regions)
+        {
+            region.FlushBefore(long.MaxValue); // decide the last second, as the next frame would
+            regions[region.Settings.Name] = [.. Enumerable.Range(0, seconds).Select(s => region.Timeline.Get(first + s))];
+        }
+
+        var episodes = new List<ConditionEpisode>();
+        foreach (var (record, reportedAt) in changes)
+        {
+            var since = (record.Since - Start).TotalSeconds;
+            if (record.Until is null)
+            {
+                episodes.Add(new ConditionEpisode(record.Condition, since, reportedAt, null, record.Confidence));
+                continue;
+            }
+
+            var open = episodes.FindLastIndex(e => e.Condition == record.Condition && e.Until is null);
+            var until = (record.Until.Value - Start).TotalSeconds;
+            if (open >= 0)
+            {
+                episodes[open] = episodes[open] with { Until = until, Confidence = record.Confidence };
+            }
+            else
+            {
+                episodes.Add(new ConditionEpisode(record.Condition, since, reportedAt, until, record.Confidence));
+            }
+        }
+
+        return empty with { Seconds = seconds, Regions = regions, Conditions = episodes, HealthySeconds = window.HealthySeconds, KnownSeconds = window.KnownSeconds };
+    }
+
+    private static async Task<string> WaitForOfflineAsync(ChannelReader<CameraLinkChange> links, CancellationToken cancellationToken)
+    {
+        await foreach (var change in links.ReadAllAsync(cancellationToken))
+        {
+            if (change.State == CameraLinkState.Offline)
+            {
+                return change.Reason;
+            }
+        }
+
+        return "link changes ended";
+    }
+}

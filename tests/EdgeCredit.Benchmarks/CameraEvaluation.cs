@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using EdgeCredit.Agent.Capture;
+using EdgeCredit.Benchmarks.CameraEval;
+using EdgeCredit.Scenes;
+
+namespace EdgeCredit.Benchmarks;
+
+/// <summary>
+/// Issue 4's evaluation of the camera stages on footage nobody tuned on: renders the eval-set scenes (or reuses a
+/// matching render in <c>folder</c>), plays each once through <see cref="FfmpegCamera"/> and <see cref="Agent.Vision.CameraAnalyzer"/>
+/// with the truth's regions, scores running/idle per second and the tamper conditions against the truth, then runs the
+/// real clips of ../shared/data/video with one whole-view region, and prints a summary with a PASS/FAIL line per goal.
+/// <c>quick</c> skips the two hour-long scenes; <c>trace</c> ("CLIP/REGION") prints that region's seconds one by one.
+/// </summary>
+internal sealed class CameraEvaluation(string folder, bool quick, string videoFolder, string? trace)
+{
+    /// <summary>Frames per second analysed (the agent's default), at most the scene's rate.</summary>
+    public const double AnalysisFps = 5;
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var total = Stopwatch.StartNew();
+        var names = new List<string> { "normal-shift", "conveyor", "nuisance-only" };
+        names.AddRange(SceneCatalogue.Entries.Select(e => e.Name).Where(n => n.StartsWith("tamper-", StringComparison.Ordinal)));
+        if (!quick)
+        {
+            names.AddRange(["normal-hour", "nuisance-hour"]);
+        }
+
+        Console.WriteLine($"camera-eval: {names.Count} eval-set scenes{(quick ? " (--quick: without normal-hour and nuisance-hour)" : string.Empty)}, renders in {folder}");
+        Console.WriteLine($"analysis: FfmpegCamera (file, FileRealTime=false, width 320, {AnalysisFps} fps) -> CameraAnalyzer (default VisionOptions, {(ClipRunner.CommissionReference ? "reference commissioned from the first frame" : "no commissioned reference: auto-adopted after 30 s (--auto-reference)")})");
+        Console.WriteLine("time: each frame re-stamped clip start + Index / fps (frames arrive faster than real time)");
+        Console.WriteLine();
+        Console.WriteLine("1. Scenes");
+        var scenes = new List<(string Video, SceneTruth Truth)>();
+        var render = Stopwatch.StartNew();
+        foreach (var name in names)
+        {
+            scenes.Add(await SceneCache.EnsureAsync(SceneCatalogue.Spec(name, SceneSet.Eval), folder, cancellationToken));
+        }
+
+        render.Stop();
+        Console.WriteLine($"  scenes ready in {render.Elapsed.TotalSeconds:F0} s");
+        Console.WriteLine();
+        Console.WriteLine("2. Rendered scenes through capture + vision");
+        var results = new List<ClipResult>();
+        var analysis = Stopwatch.StartNew();
+        foreach (var (video, truth) in scenes)
+        {
+            var regions = truth.Regions.Select(r => new RegionOptions { Name = r.Name, Kind = Enum.Parse<RegionKind>(r.Kind), Polygon = r.Polygon }).ToList();
+            var observation = await ClipRunner.RunAsync(truth.Scene, video, regions, Math.Min(AnalysisFps, truth.Fps), cancellationToken);
+            var result = new ClipResult(truth, observation, SceneScorer.ScoreRegions(truth, observation), truth.Tamper is null ? null : SceneScorer.ScoreTamper(truth, observation));
+            CameraEvalReport.PrintScene(result);
+            CameraEvalReport.PrintTrace(result, trace);
+            results.Add(result);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"3. Real clips in {videoFolder} (played once, one whole-view Station region 'view')");
+        foreach (var path in (Directory.Exists(videoFolder) ? Directory.GetFiles(videoFolder) : []).Order(StringComparer.Ordinal))
+        {
+            var view = new RegionOptions { Name = "view", Kind = RegionKind.Station, Polygon = "0.05,0.05 0.95,0.05 0.95,0.95 0.05,0.95" };
+            var observation = await ClipRunner.RunAsync(Path.GetFileNameWithoutExtension(path).Replace('_', '-'), path, [view], AnalysisFps, cancellationToken);
+            var result = new ClipResult(null, observation, [], null);
+            CameraEvalReport.PrintReal(Path.GetFileName(path), result);
+            results.Add(result);
+        }
+
+        analysis.Stop();
+        Console.WriteLine();
+        var passed = CameraEvalReport.PrintSummary(results, quick);
+        Console.WriteLine();
+        Console.WriteLine($"runtime: {total.Elapsed.TotalSeconds:F0} s (scenes ready {render.Elapsed.TotalSeconds:F0} s, capture + analysis {analysis.Elapsed.TotalSeconds:F0} s), {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        return passed ? 0 : 1;
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+}
