@@ -40,7 +40,8 @@ internal static class DecodeThroughput
 
             var best = agent.OrderBy(r => r.PerCpuSecond).ElementAt(agent.Count / 2);
             var ffmpeg = alone.Order().ElementAt(alone.Count / 2);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {height}p ({width}x{height}, {truth.Frames} frames, load average {load} before):"));
+            var kbps = new FileInfo(video).Length * 8 / 1000 / seconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {height}p ({width}x{height}, {truth.Frames} frames, {kbps} kbit/s, load average {load} before):"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"    agent decode + motion + regions: {best.PerCpuSecond:F0} frames per CPU-second (ffmpeg {best.FfmpegCpu:F2} s + agent {best.AgentCpu:F2} s for {best.Frames} frames; {best.Frames / best.Wall:F0} frames/s wall), dropped {best.Dropped}; runs {string.Join(", ", agent.Select(r => r.PerCpuSecond.ToString("F0", CultureInfo.InvariantCulture)))}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
