@@ -49,10 +49,12 @@ internal static partial class CameraCount
         var cpu0 = ProcessTree.CpuSeconds(pid);
         var clock = Stopwatch.StartNew();
         var rss = new List<double>();
+        var children = new List<double>();
         while (clock.Elapsed < duration)
         {
             await Task.Delay(1000);
             rss.Add(ProcStat.MemoryMiB(pid));
+            children.Add(ProcessTree.ChildrenMemoryMiB(pid));
         }
 
         var cpu = ProcessTree.CpuSeconds(pid) - cpu0;
@@ -72,7 +74,7 @@ internal static partial class CameraCount
         }
 
         var steady = rss.Skip(rss.Count / 2).ToList();
-        return new CountResult(cameras, 100 * cpu / wall, load, Percentiles.Of(steady, 50), steady.Max(), peak, agent.Process.ErrorLines().Count);
+        return new CountResult(cameras, 100 * cpu / wall, load, Percentiles.Of(steady, 50), steady.Max(), peak, Percentiles.Of(children.Skip(children.Count / 2).ToList(), 50), agent.Process.ErrorLines().Count);
     }
 
     /// <summary>Waits for every camera's first "streaming" line (event 6002); returns when each arrived.</summary>

@@ -10,6 +10,7 @@ internal sealed record CountResult(
     double RssMedian,
     double RssMax,
     double Peak,
+    double ChildrenRss,
     int ErrorLines)
 {
     /// <summary>Nothing dropped and every camera analysing at least 95 % of 5 frames/s.</summary>
@@ -18,5 +19,5 @@ internal sealed record CountResult(
     public string Describe(int n) => string.Create(CultureInfo.InvariantCulture,
         $"  N={n}: {(Held ? "holds" : "FAILS")}; CPU {CpuPercent:F0} % of one core (agent + ffmpeg children, {CpuPercent / Environment.ProcessorCount:F0} % of the box); " +
         $"analysed frames/s per camera min {(Cameras.Count > 0 ? Cameras.Min(c => c.Rate) : 0):F2} max {(Cameras.Count > 0 ? Cameras.Max(c => c.Rate) : 0):F2}; dropped {Cameras.Sum(c => c.Dropped)} of {Cameras.Sum(c => c.Decoded)} decoded; " +
-        $"RSS steady median {RssMedian:F1} MiB, max {RssMax:F1} MiB, peak VmHWM {Peak:F1} MiB; counters from {Cameras.Count} cameras; error lines {ErrorLines}; load average {LoadAverage} at start");
+        $"RSS steady median {RssMedian:F1} MiB, max {RssMax:F1} MiB, peak VmHWM {Peak:F1} MiB; ffmpeg children RSS (sum, steady median) {ChildrenRss:F1} MiB; counters from {Cameras.Count} cameras; error lines {ErrorLines}; load average {LoadAverage} at start");
 }

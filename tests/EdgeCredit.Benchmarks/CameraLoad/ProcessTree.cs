@@ -36,6 +36,29 @@ internal static class ProcessTree
         return total / 100.0;
     }
 
+    /// <summary>Sum of VmRSS (MiB) of the live children of <paramref name="pid"/> (the ffmpeg decoders).</summary>
+    public static double ChildrenMemoryMiB(int pid)
+    {
+        var total = 0.0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id != pid
+                && Fields(id) is { } fields && fields[1] == pid.ToString(CultureInfo.InvariantCulture))
+            {
+                try
+                {
+                    total += ProcStat.MemoryMiB(id);
+                }
+                catch (IOException)
+                {
+                    // the child ended while we looked
+                }
+            }
+        }
+
+        return total;
+    }
+
     private static long Ticks(string[] fields, int index) => long.Parse(fields[index], CultureInfo.InvariantCulture);
 
     private static string[]? Fields(int pid)

@@ -53,9 +53,12 @@ internal static class StateLatency
         }
 
         await agent.StopAsync();
-        var events = Events(arrivals, "cam-1-");
-        var changes = Changes(truth, zero, zero + duration - TimeSpan.FromSeconds(30));
-        Report(changes, events);
+        var logged = AgentLog.Parse(agent.Process.Lines, "cam-1", "cam-1-");
+        var origin = logged.Streaming ?? zero;
+        var changes = Changes(truth, origin, origin + duration - TimeSpan.FromSeconds(30));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  truth time 0 = the agent's 'streaming' log stamp ({(logged.Streaming is null ? "not found: the subscriber's time of that line" : $"{(zero - origin).TotalSeconds:F2} s before the benchmark read the line")}); changes up to {duration.TotalSeconds - 30:F0} s"));
+        LatencyReport.Print(changes, Events(arrivals, "cam-1-"), logged.Decisions);
     }
 
     /// <summary>Truth changes (region, state, wall time) from truth second 1 on (second 0 has no earlier state), looped.</summary>
@@ -110,36 +113,5 @@ internal static class StateLatency
         }
 
         return result;
-    }
-
-    private static void Report(List<(string Region, string State, DateTimeOffset At)> changes, List<(string Region, string State, DateTimeOffset At, DateTimeOffset Arrived)> events)
-    {
-        var used = new bool[events.Count];
-        var total = new List<double>();
-        var detection = new List<double>();
-        var delivery = new List<double>();
-        var missed = 0;
-        foreach (var change in changes)
-        {
-            var i = Enumerable.Range(0, events.Count).FirstOrDefault(j => !used[j] && events[j].Region == change.Region && events[j].State == change.State
-                && events[j].Arrived > change.At && events[j].At > change.At.AddSeconds(-3), -1);
-            if (i < 0)
-            {
-                missed++;
-                continue;
-            }
-
-            used[i] = true;
-            total.Add((events[i].Arrived - change.At).TotalSeconds);
-            detection.Add((events[i].At - change.At).TotalSeconds);
-            delivery.Add((events[i].Arrived - events[i].At).TotalSeconds);
-        }
-
-        string Line(List<double> v) => v.Count == 0 ? "none" : string.Create(CultureInfo.InvariantCulture,
-            $"p50 {Percentiles.Of(v, 50):F1} s, p99 {Percentiles.Of(v, 99):F1} s, min {v.Min():F1} s, max {v.Max():F1} s");
-        Console.WriteLine($"  truth changes {changes.Count}, matched {total.Count}, missed {missed}, state_changed events not matched to a change {used.Count(u => !u)}");
-        Console.WriteLine($"  latency truth -> subscriber:      {Line(total)}");
-        Console.WriteLine($"  detection (event at - truth):     {Line(detection)}");
-        Console.WriteLine($"  delivery (arrival - event at):    {Line(delivery)}");
     }
 }
