@@ -6,7 +6,7 @@ namespace EdgeCredit.Benchmarks.CameraLoad;
 /// <summary>
 /// What the agent's console log says about one camera: the UTC stamp of its first "streaming" line (event 6002) and of
 /// each region decision (event 6107, "Camera C, region R: running since AT"). Lines start with the UTC timestamp
-/// (appsettings.json: TimestampFormat yyyy-MM-ddTHH:mm:ss.fffK).
+/// (appsettings.json: TimestampFormat yyyy-MM-ddTHH:mm:ss.fffK, UTC: 2026-11-26T02:03:05.663+00:00).
 /// </summary>
 internal static partial class AgentLog
 {
@@ -35,7 +35,7 @@ internal static partial class AgentLog
         return (streaming, decisions);
     }
 
-    [GeneratedRegex(@"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z) ")]
+    [GeneratedRegex(@"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+(?:Z|[+-]\d\d:\d\d)) ")]
     private static partial Regex Stamp();
 
     [GeneratedRegex(@"Camera (\S+), region (\S+): (running|idle) since (\S+)")]

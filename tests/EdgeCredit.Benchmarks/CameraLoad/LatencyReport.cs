@@ -21,6 +21,7 @@ internal static class LatencyReport
         var afterDecision = new List<double>();
         var backdating = new List<double>();
         var missedStretches = new List<double>();
+        var missedRegions = new List<string>();
         foreach (var change in changes)
         {
             var next = changes.Where(c => c.Region == change.Region && c.At > change.At).Select(c => c.At).DefaultIfEmpty(change.At.AddSeconds(120)).Min();
@@ -29,6 +30,7 @@ internal static class LatencyReport
             if (i < 0)
             {
                 missedStretches.Add((next - change.At).TotalSeconds);
+                missedRegions.Add(change.Region + " " + change.State);
                 continue;
             }
 
@@ -45,6 +47,11 @@ internal static class LatencyReport
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  truth changes {changes.Count}, matched {total.Count}, not reported {missedStretches.Count}{(missedStretches.Count > 0 ? $" (the stretches they begin last {string.Join(", ", missedStretches.Order().Select(s => s.ToString("F0", CultureInfo.InvariantCulture)))} s)" : string.Empty)}, state_changed events matching no change {used.Count(u => !u)}"));
+        if (missedRegions.Count > 0)
+        {
+            Console.WriteLine("  not reported, by region and new state: " + string.Join(", ", missedRegions.GroupBy(r => r).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} x{g.Count()}")));
+        }
+
         Console.WriteLine($"  latency truth -> MQTT subscriber:          {Line(total)}");
         Console.WriteLine($"    decision by the vision stage (log 6107): {Line(decided)}");
         Console.WriteLine($"    decision -> subscriber (window + send):  {Line(afterDecision)}");
