@@ -11,6 +11,8 @@ using EdgeCredit.Benchmarks;
 //   modbus [--meters 32] [--seconds 60] [--interval-ms 1000]   (polling CPU and schedule jitter against the pymodbus server)
 //   capture [--seconds 20] [--width 320]   (camera capture: decode+scale to grey per CPU-second at 720p/1080p vs ffmpeg alone)
 //   vision [--frames 3000]           (per-frame cost of regions + health at 320x180 and 640x360, 3 regions)
+//   camera-load [--part all|decode|cameras|latency] [--cameras 1,2,4,6,8] [--seconds 40] [--latency-seconds 300] [--window 5] [--repeats 3]
+//                                    (camera figures on rendered scenes: decode+analysis per CPU-second, cameras sustained, RSS with 4, state-change latency)
 //   vision --clip FILE [--loops 0]   (conditions and activity the vision stage reports on a real clip, optionally replayed)
 //   camera-eval [--out DIR] [--quick] [--trace CLIP/REGION] [--auto-reference] (eval-set scenes + real clips through capture + vision, scored against the truth; --quick skips the hour-long scenes)
 var name = args.FirstOrDefault() ?? "help";
@@ -62,8 +64,12 @@ switch (name)
     case "camera-eval":
         EdgeCredit.Benchmarks.CameraEval.ClipRunner.CommissionReference = !args.Contains("--auto-reference");
         return await new CameraEvaluation(Option("out", Path.Combine(Path.GetTempPath(), "edgecredit-camera-eval")), args.Contains("--quick"), Option("video", Path.Combine("..", "shared", "data", "video")), Option("trace", string.Empty) is { Length: > 0 } trace ? trace : null).RunAsync(CancellationToken.None);
+    case "camera-load":
+        await new CameraLoadBenchmark(Option("part", "all"), CameraLoadBenchmark.ParseCounts(Option("cameras", "1,2,4,6,8")), TimeSpan.FromSeconds(Int("seconds", 40)),
+            TimeSpan.FromSeconds(Int("latency-seconds", 300)), TimeSpan.FromSeconds(Int("window", 5)), Int("repeats", 3)).RunAsync();
+        break;
     default:
-        Console.WriteLine("usage: ingest --broker mosquitto|embedded [--devices N] [--batches N] [--signals N] [--inflight N] | store | agent-memory | backlog | machine-state | pulse | modbus | capture | vision [--clip FILE] | camera-eval [--out DIR] [--quick]");
+        Console.WriteLine("usage: ingest --broker mosquitto|embedded [--devices N] [--batches N] [--signals N] [--inflight N] | store | agent-memory | backlog | machine-state | pulse | modbus | capture | vision [--clip FILE] | camera-eval [--out DIR] [--quick] | camera-load [--part all|decode|cameras|latency]");
         return 2;
 }
 

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Globalization;
+using EdgeCredit.Agent.Capture;
+using EdgeCredit.Agent.Vision;
+using EdgeCredit.Scenes;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EdgeCredit.Benchmarks.CameraLoad;
+
+/// <summary>
+/// Figure 1: a rendered scene decoded by <see cref="FfmpegCamera"/> as fast as it goes (FileRealTime=false, AnalysisFps =
+/// the source rate, so every frame is analysed) feeding a <see cref="CameraAnalyzer"/> with the scene's 4 regions on
+/// the reading thread. Frames per CPU-second = analysed frames / (ffmpeg child's CPU + this process's CPU), between the
+/// 10th frame and 10 frames before the end. Compared with Debian's ffmpeg alone decoding the same file to -f null.
+/// </summary>
+internal static class DecodeThroughput
+{
+    public static async Task RunAsync(int analysisWidth, int repeats)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"1. decode + motion + regions per CPU-second: normal-shift (eval seed) H.264 x264 veryfast crf 23, 15 fps; FfmpegCamera FileRealTime=false, AnalysisFps=15, width {analysisWidth} grey; CameraAnalyzer with 4 regions; median of {repeats} runs; {Environment.ProcessorCount} cores"));
+        var warm = true;
+        foreach (var (width, height, seconds) in new[] { (1280, 720, 60), (1920, 1080, 20) })
+        {
+            var (video, truth) = await SceneFiles.GetAsync(width, height, 15, seconds);
+            if (warm)
+            {
+                await MeasureAsync(video, truth, analysisWidth); // JIT and tiering of the read and analysis paths
+                warm = false;
+            }
+
+            var load = SceneFiles.LoadAverage();
+            var agent = new List<Run>();
+            var alone = new List<double>();
+            for (var i = 0; i < repeats; i++)
+            {
+                agent.Add(await MeasureAsync(video, truth, analysisWidth));
+                alone.Add(truth.Frames / await FfmpegAloneAsync(video));
+            }
+
+            var best = agent.OrderBy(r => r.PerCpuSecond).ElementAt(agent.Count / 2);
+            var ffmpeg = alone.Order().ElementAt(alone.Count / 2);
+            var kbps = new FileInfo(video).Length * 8 / 1000 / seconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {height}p ({width}x{height}, {truth.Frames} frames, {kbps} kbit/s, load average {load} before):"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    agent decode + motion + regions: {best.PerCpuSecond:F0} frames per CPU-second (ffmpeg {best.FfmpegCpu:F2} s + agent {best.AgentCpu:F2} s for {best.Frames} frames; {best.Frames / best.Wall:F0} frames/s wall), dropped {best.Dropped}; runs {string.Join(", ", agent.Select(r => r.PerCpuSecond.ToString("F0", CultureInfo.InvariantCulture)))}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    ffmpeg alone (-i X -f null -):    {ffmpeg:F0} frames per CPU-second; runs {string.Join(", ", alone.Select(r => r.ToString("F0", CultureInfo.InvariantCulture)))}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    agent / ffmpeg alone: {100 * best.PerCpuSecond / ffmpeg:F0} % (goal: at least 40 %, i.e. within 60 %{(height == 720 ? ", and at least 250 frames per core" : string.Empty)})"));
+        }
+    }
+
+    private static async Task<Run> MeasureAsync(string video, SceneTruth truth, int analysisWidth)
+    {
+        var options = SceneFiles.Camera("bench", video, truth, truth.Fps, realTime: false, queueCapacity: 64);
+        options.AnalysisWidth = analysisWidth;
+        using var camera = new FfmpegCamera(options, "/usr/bin/ffmpeg", TimeProvider.System, NullLogger.Instance);
+        using var analyzer = new CameraAnalyzer(options, new VisionOptions(), null);
+        using var stop = new CancellationTokenSource();
+        var frames = truth.Frames;
+        var run = camera.RunAsync(stop.Token);
+        var marks = new (long Frames, double Ffmpeg, double Agent, TimeSpan At)[2];
+        var clock = Stopwatch.StartNew();
+        var reader = Task.Run(async () =>
+        {
+            long read = 0;
+            await foreach (var frame in camera.Frames.ReadAllAsync())
+            {
+                using (frame)
+                {
+                    analyzer.Process(frame);
+                }
+
+                read++;
+                if (read == 10 || read == frames - 10)
+                {
+                    var pid = camera.FfmpegPid ?? throw new InvalidOperationException("ffmpeg ended before the last mark");
+                    marks[read == 10 ? 0 : 1] = (read, ProcStat.CpuSeconds(pid), ProcStat.CpuSeconds(Environment.ProcessId), clock.Elapsed);
+                    if (read == frames - 10)
+                    {
+                        await stop.CancelAsync();
+                    }
+                }
+            }
+        });
+
+        await run;
+        await reader;
+        var n = marks[1].Frames - marks[0].Frames;
+        var ffmpegCpu = marks[1].Ffmpeg - marks[0].Ffmpeg;
+        var agentCpu = marks[1].Agent - marks[0].Agent;
+        return new Run(n, ffmpegCpu, agentCpu, (marks[1].At - marks[0].At).TotalSeconds, camera.Counters.Dropped);
+    }
+
+    /// <summary>CPU seconds of <c>ffmpeg -i X -f null -</c>: the shell's cutime+cstime after ffmpeg exits.</summary>
+    private static async Task<double> FfmpegAloneAsync(string video)
+    {
+        var info = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, UseShellExecute = false };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add("/usr/bin/ffmpeg -hide_banner -loglevel error -nostdin -i \"$1\" -f null - || exit 1; cat /proc/$$/stat");
+        info.ArgumentList.Add("sh");
+        info.ArgumentList.Add(video);
+        using var shell = Process.Start(info)!;
+        var stat = await shell.StandardOutput.ReadToEndAsync();
+        await shell.WaitForExitAsync();
+        if (shell.ExitCode != 0)
+        {
+            throw new InvalidOperationException("ffmpeg failed on " + video);
+        }
+
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
+    private sealed record Run(long Frames, double FfmpegCpu, double AgentCpu, double Wall, long Dropped)
+    {
+        public double PerCpuSecond => Frames / (FfmpegCpu + AgentCpu);
+    }
+}
