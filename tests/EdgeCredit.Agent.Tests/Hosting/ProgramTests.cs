@@ -52,7 +52,7 @@ public sealed class ProgramTests
             RedirectStandardOutput = true,
             WorkingDirectory = Path.GetTempPath(),
         };
-        foreach (var arg in new[] { dll, "--Agent:DataDirectory=" + Path.Combine(Path.GetTempPath(), "edgecredit-program-tests") }.Concat(args))
+        foreach (var arg in new[] { dll, "--Agent:Enterprise=acme-metal", "--Agent:DataDirectory=" + Path.Combine(Path.GetTempPath(), "edgecredit-program-tests") }.Concat(args))
         {
             start.ArgumentList.Add(arg);
         }
