@@ -12,8 +12,6 @@ namespace EdgeCredit.Agent.Capture;
 internal sealed class CameraOptionsValidator : IValidateOptions<CamerasOptions>
 {
     private const string Prefix = CamerasOptions.SectionName + ":";
-    private const string NameRule = "must be 1 to 64 characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit";
-
     public ValidateOptionsResult Validate(string? name, CamerasOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -30,11 +28,7 @@ internal sealed class CameraOptionsValidator : IValidateOptions<CamerasOptions>
         {
             var camera = options.Sources[i];
             var key = $"{Prefix}Sources:{i}:";
-            if (!ProtocolLimits.SourcePattern().IsMatch(camera.Name ?? string.Empty))
-            {
-                problems.Add(key + nameof(CameraOptions.Name), camera.Name, NameRule);
-            }
-            else if (!cameras.TryAdd(camera.Name!, i))
+            if (problems.SourceName(key + nameof(CameraOptions.Name), camera.Name) && !cameras.TryAdd(camera.Name!, i))
             {
                 problems.Add(key + nameof(CameraOptions.Name), camera.Name, $"already used by {Prefix}Sources:{cameras[camera.Name!]}; camera names must be unique");
             }
@@ -50,11 +44,7 @@ internal sealed class CameraOptionsValidator : IValidateOptions<CamerasOptions>
             {
                 var region = camera.Regions[r];
                 var regionKey = $"{key}Regions:{r}:";
-                if (!ProtocolLimits.SourcePattern().IsMatch(region.Name ?? string.Empty))
-                {
-                    problems.Add(regionKey + nameof(RegionOptions.Name), region.Name, NameRule);
-                }
-                else if (!regions.TryAdd(region.Name!, regionKey))
+                if (problems.SourceName(regionKey + nameof(RegionOptions.Name), region.Name) && !regions.TryAdd(region.Name!, regionKey))
                 {
                     problems.Add(regionKey + nameof(RegionOptions.Name), region.Name, $"already used by {regions[region.Name!]}; region names are source names and must be unique");
                 }

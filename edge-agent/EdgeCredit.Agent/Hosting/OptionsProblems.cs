@@ -33,6 +33,18 @@ internal sealed class OptionsProblems
         }
     }
 
+    /// <summary>Checks a signal source name (meters, cameras, regions); true when it is valid.</summary>
+    public bool SourceName(string key, string? value)
+    {
+        if (Protocol.ProtocolLimits.SourcePattern().IsMatch(value ?? string.Empty))
+        {
+            return true;
+        }
+
+        Add(key, value, "must be 1 to 64 characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
+        return false;
+    }
+
     public void FileExists(string key, string? path)
     {
         if (!string.IsNullOrWhiteSpace(path) && !File.Exists(path))

@@ -18,11 +18,7 @@ internal sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOpti
         {
             var machine = options.Machines[i];
             var key = $"{Prefix}Machines:{i}:";
-            if (!ProtocolLimits.SourcePattern().IsMatch(machine.Name ?? string.Empty))
-            {
-                problems.Add(key + nameof(MachineOptions.Name), machine.Name, "must be 1 to 64 characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
-            }
-            else if (!names.Add(machine.Name!))
+            if (problems.SourceName(key + nameof(MachineOptions.Name), machine.Name) && !names.Add(machine.Name!))
             {
                 problems.Add(key + nameof(MachineOptions.Name), machine.Name, "already used by another machine; names must be unique");
             }

@@ -22,11 +22,7 @@ internal sealed class ClampOptionsValidator(IConfiguration? configuration = null
         {
             var meter = options.Meters[i];
             var key = $"{Prefix}{i}:";
-            if (!ProtocolLimits.SourcePattern().IsMatch(meter.Name ?? string.Empty))
-            {
-                problems.Add(key + nameof(ClampMeterOptions.Name), meter.Name, "must be 1 to 64 characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
-            }
-            else if (!names.Add(meter.Name!))
+            if (problems.SourceName(key + nameof(ClampMeterOptions.Name), meter.Name) && !names.Add(meter.Name!))
             {
                 problems.Add(key + nameof(ClampMeterOptions.Name), meter.Name, "already used by another clamp meter; names must be unique");
             }

@@ -30,11 +30,7 @@ internal sealed class ModbusOptionsValidator : IValidateOptions<ModbusOptions>
         {
             var meter = options.Meters[i];
             var key = $"{Prefix}Meters:{i}:";
-            if (!ProtocolLimits.SourcePattern().IsMatch(meter.Name ?? string.Empty))
-            {
-                problems.Add(key + nameof(ModbusMeterOptions.Name), meter.Name, "must be 1 to 64 characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
-            }
-            else if (!names.TryAdd(meter.Name!, i))
+            if (problems.SourceName(key + nameof(ModbusMeterOptions.Name), meter.Name) && !names.TryAdd(meter.Name!, i))
             {
                 problems.Add(key + nameof(ModbusMeterOptions.Name), meter.Name, $"already used by {Prefix}Meters:{names[meter.Name!]}; names must be unique");
             }

@@ -21,11 +21,7 @@ internal sealed class PulseOptionsValidator(IConfiguration? configuration = null
         {
             var meter = options.Meters[i];
             var key = $"{Prefix}{i}:";
-            if (!ProtocolLimits.SourcePattern().IsMatch(meter.Name ?? string.Empty))
-            {
-                problems.Add(key + nameof(PulseMeterOptions.Name), meter.Name, "must be 1 to 64 characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
-            }
-            else if (!names.Add(meter.Name!))
+            if (problems.SourceName(key + nameof(PulseMeterOptions.Name), meter.Name) && !names.Add(meter.Name!))
             {
                 problems.Add(key + nameof(PulseMeterOptions.Name), meter.Name, "already used by another pulse meter; names must be unique");
             }
