@@ -11,8 +11,10 @@ namespace EdgeCredit.Benchmarks;
 /// with the truth's regions, scores running/idle per second and the tamper conditions against the truth, then runs the
 /// real clips of ../shared/data/video with one whole-view region, and prints a summary with a PASS/FAIL line per goal.
 /// <c>quick</c> skips the two hour-long scenes; <c>trace</c> ("CLIP/REGION") prints that region's seconds one by one.
+/// <c>set</c> Tune runs the same scenes with the tune family's seeds: for development only, the figures to quote are the
+/// eval family's.
 /// </summary>
-internal sealed class CameraEvaluation(string folder, bool quick, string videoFolder, string? trace)
+internal sealed class CameraEvaluation(string folder, bool quick, string videoFolder, string? trace, SceneSet set = SceneSet.Eval)
 {
     /// <summary>Frames per second analysed (the agent's default), at most the scene's rate.</summary>
     public const double AnalysisFps = 5;
@@ -27,7 +29,7 @@ internal sealed class CameraEvaluation(string folder, bool quick, string videoFo
             names.AddRange(["normal-hour", "nuisance-hour"]);
         }
 
-        Console.WriteLine($"camera-eval: {names.Count} eval-set scenes{(quick ? " (--quick: without normal-hour and nuisance-hour)" : string.Empty)}, renders in {folder}");
+        Console.WriteLine($"camera-eval: {names.Count} {(set == SceneSet.Eval ? "eval-set" : "TUNE-SET (development only; quote the eval set)")} scenes{(quick ? " (--quick: without normal-hour and nuisance-hour)" : string.Empty)}, renders in {folder}");
         Console.WriteLine($"analysis: FfmpegCamera (file, FileRealTime=false, width 320, {AnalysisFps} fps) -> CameraAnalyzer (default VisionOptions, {(ClipRunner.CommissionReference ? "reference commissioned from the first frame" : "no commissioned reference: auto-adopted after 30 s (--auto-reference)")})");
         Console.WriteLine("time: each frame re-stamped clip start + Index / fps (frames arrive faster than real time)");
         Console.WriteLine();
@@ -36,7 +38,7 @@ internal sealed class CameraEvaluation(string folder, bool quick, string videoFo
         var render = Stopwatch.StartNew();
         foreach (var name in names)
         {
-            scenes.Add(await SceneCache.EnsureAsync(SceneCatalogue.Spec(name, SceneSet.Eval), folder, cancellationToken));
+            scenes.Add(await SceneCache.EnsureAsync(SceneCatalogue.Spec(name, set), folder, cancellationToken));
         }
 
         render.Stop();

@@ -18,6 +18,7 @@ internal sealed class CameraAnalyzer : IDisposable
     private readonly CameraOptions _camera;
     private readonly VisionOptions _options;
     private readonly SceneReference? _reference;
+    private readonly Action<SceneReference>? _referenceAdopted;
     private readonly ILogger _logger;
     private readonly List<RegionActivity> _regions = [];
     private readonly List<NormalizedPolygon> _polygons = [];
@@ -32,7 +33,8 @@ internal sealed class CameraAnalyzer : IDisposable
     private bool _pendingHealthy;
     private DateTimeOffset? _offlineSince;
 
-    public CameraAnalyzer(CameraOptions camera, VisionOptions options, SceneReference? reference, ILogger? logger = null)
+    /// <param name="referenceAdopted">Called on the camera's loop with a reference adopted without commissioning (to persist it).</param>
+    public CameraAnalyzer(CameraOptions camera, VisionOptions options, SceneReference? reference, ILogger? logger = null, Action<SceneReference>? referenceAdopted = null)
     {
         ArgumentNullException.ThrowIfNull(camera);
         ArgumentNullException.ThrowIfNull(options);
@@ -40,6 +42,7 @@ internal sealed class CameraAnalyzer : IDisposable
         _camera = camera;
         _options = options;
         _reference = reference;
+        _referenceAdopted = referenceAdopted;
         foreach (var region in camera.Regions)
         {
             if (!NormalizedPolygon.TryParse(region.Polygon, out var polygon, out var problem))
@@ -106,6 +109,7 @@ internal sealed class CameraAnalyzer : IDisposable
             if (_monitor.AdoptedReference)
             {
                 VisionLog.ReferenceAdopted(_logger, Camera, frame.At);
+                _referenceAdopted?.Invoke(_monitor.Reference!);
             }
 
             foreach (var change in _monitor.TakeChanges())
@@ -243,7 +247,7 @@ internal sealed class CameraAnalyzer : IDisposable
                 }
             }
 
-            _regions[i].Motion = new RegionMotion(_motion.Grid, coverage[i], others);
+            _regions[i].Motion = new RegionMotion(_motion.Grid, coverage[i], others, _regions[i].Settings.Kind);
         }
     }
 }

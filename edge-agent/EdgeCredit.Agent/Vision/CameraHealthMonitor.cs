@@ -107,7 +107,8 @@ internal sealed class CameraHealthMonitor : IDisposable
             }
 
             Track(CameraCondition.Defocused, at, defocused);
-            Track(CameraCondition.Moved, at, blind || copy ? 0 : _moved.Check(Thumbnail.Pixels));
+            // A blurred picture has lost the edges the moved check compares: defocus is the condition then, not moved.
+            Track(CameraCondition.Moved, at, blind || copy || defocused > 0 ? 0 : _moved.Check(Thumbnail.Pixels));
         }
 
         if (_moved is null && _options.AutoReferenceAfter > TimeSpan.Zero && at - _firstFrame >= _options.AutoReferenceAfter

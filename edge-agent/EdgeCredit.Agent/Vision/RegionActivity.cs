@@ -4,21 +4,28 @@ namespace EdgeCredit.Agent.Vision;
 /// Running / idle of one region, decided per second. Each usable frame is active (confined motion share at least
 /// <see cref="RegionSettings.MotionShare"/>) or quiet; frames with no evidence (global change, a copy, a dark or
 /// covered picture, passing motion and <see cref="RegionSettings.NuisanceHold"/> after it) count for neither. A
-/// second is active when at least half of its usable frames are. Idle turns running when the share of active seconds
-/// among the known seconds of the last <see cref="RegionSettings.EnterFor"/> reaches
-/// <see cref="RegionSettings.EnterActivity"/> (and at least half of them are known); running turns idle when that share
-/// over <see cref="RegionSettings.ExitFor"/> falls to <see cref="RegionSettings.ExitActivity"/>. A change is backdated
-/// to where its evidence began (the first active second, or the second after the last active one), rewriting the
-/// timeline, so the persistence delays do not cost accuracy. Not thread-safe (the analyzer locks).
+/// second is active when at least half of its usable frames are, known when it had a usable frame. Decisions look at the
+/// last known seconds only (seconds hidden by a passer are skipped, not counted as quiet), no older than
+/// <see cref="StaleFactor"/> spans: idle turns running when the share of active seconds among the last
+/// <see cref="RegionSettings.EnterFor"/> known seconds reaches <see cref="RegionSettings.EnterActivity"/>; running turns
+/// idle when that share among the last <see cref="RegionSettings.ExitFor"/> known seconds falls to
+/// <see cref="RegionSettings.ExitActivity"/>. A change is backdated to where its evidence began (the first active
+/// second, or the second after the last active one; half-way into unknown seconds before it), rewriting the timeline,
+/// so the persistence delays do not cost accuracy. Not thread-safe (the analyzer locks).
 /// </summary>
 internal sealed class RegionActivity
 {
     private readonly string _camera;
-    private readonly (long Second, double Activity)[] _recent;
+    /// <summary>Known seconds kept for the decisions and their backdating.</summary>
+    private const int KnownKept = 128;
+
+    /// <summary>Evidence older than this many spans is too stale to decide on, however few seconds were known since.</summary>
+    private const int StaleFactor = 3;
+
+    private readonly List<(long Second, bool Active)> _known = new(KnownKept);
     private readonly List<RegionStateChange> _changes = [];
     private readonly int _enterSeconds;
     private readonly int _exitSeconds;
-    private int _recentCount;
     private long _pendingSecond = long.MinValue;
     private int _active;
     private int _quiet;
@@ -33,7 +40,6 @@ internal sealed class RegionActivity
         Motion = motion!;
         _enterSeconds = Math.Max(1, (int)Math.Round(settings.EnterFor.TotalSeconds));
         _exitSeconds = Math.Max(1, (int)Math.Round(settings.ExitFor.TotalSeconds));
-        _recent = new (long, double)[Math.Max(_enterSeconds, _exitSeconds)];
         Timeline = new SecondTimeline(timelineSeconds);
     }
 
@@ -73,7 +79,9 @@ internal sealed class RegionActivity
             return;
         }
 
-        if (Motion.ConfinedShare >= Settings.MotionShare)
+        // A region that does not reject passing motion (a conveyor, whose load sticks out of it) counts all its motion.
+        var share = Settings.RejectPassingMotion ? Motion.ConfinedShare : Motion.TotalShare;
+        if (share >= Settings.MotionShare)
         {
             _active++;
         }
@@ -156,56 +164,63 @@ internal sealed class RegionActivity
 
     private void Remember(long second, double activity)
     {
-        if (_recentCount == _recent.Length)
+        if (_known.Count == KnownKept)
         {
-            Array.Copy(_recent, 1, _recent, 0, _recent.Length - 1);
-            _recentCount--;
+            _known.RemoveAt(0);
         }
 
-        _recent[_recentCount++] = (second, activity);
+        _known.Add((second, activity >= 0.5));
     }
 
     private void Decide(long second)
     {
         var span = Running ? _exitSeconds : _enterSeconds;
-        var from = second - span + 1;
-        int known = 0, active = 0;
-        long firstActive = long.MaxValue, lastActive = long.MinValue;
-        for (var i = 0; i < _recentCount; i++)
+        var oldest = second - (StaleFactor * span) + 1;
+        int count = 0, active = 0, first = -1;
+        for (var i = _known.Count - 1; i >= 0 && count < span; i--)
         {
-            var (s, a) = _recent[i];
-            if (s < from)
+            var (s, a) = _known[i];
+            if (s < oldest)
             {
-                continue;
+                break;
             }
 
-            known++;
-            if (a >= 0.5)
+            count++;
+            if (a)
             {
                 active++;
-                firstActive = Math.Min(firstActive, s);
-                lastActive = Math.Max(lastActive, s);
+                first = i;
             }
         }
 
-        if (known * 2 < span)
+        if (count < span)
         {
             return;
         }
 
-        var share = (double)active / known;
+        var share = (double)active / count;
         if (!Running && share >= Settings.EnterActivity)
         {
+            var startedAt = first > 0 ? Between(_known[first - 1].Second, _known[first].Second) : _known[first].Second;
             Running = true;
-            Timeline.Mark(firstActive, second, SecondFlags.Running, true);
-            _changes.Add(new RegionStateChange(_camera, Settings.Name, DateTimeOffset.FromUnixTimeSeconds(firstActive), true));
+            Timeline.Mark(startedAt, second, SecondFlags.Running, true);
+            _changes.Add(new RegionStateChange(_camera, Settings.Name, DateTimeOffset.FromUnixTimeSeconds(startedAt), true));
         }
         else if (Running && share <= Settings.ExitActivity)
         {
+            var last = _known.FindLastIndex(k => k.Active);
+            var stoppedAt = last < 0 ? _known[^count].Second
+                : last == _known.Count - 1 ? second + 1
+                : Between(_known[last].Second, _known[last + 1].Second);
             Running = false;
-            var stoppedAt = lastActive == long.MinValue ? from : lastActive + 1;
             Timeline.Mark(stoppedAt, second, SecondFlags.Running, false);
-            _changes.Add(new RegionStateChange(_camera, Settings.Name, DateTimeOffset.FromUnixTimeSeconds(stoppedAt), false));
+            _changes.Add(new RegionStateChange(_camera, Settings.Name, DateTimeOffset.FromUnixTimeSeconds(Math.Min(stoppedAt, second)), false));
         }
     }
+
+    /// <summary>
+    /// Where a change between two known seconds of different activity is put: half-way through the unknown seconds
+    /// between them (none: the later one), which halves the expected error when a passer hid the change.
+    /// </summary>
+    private static long Between(long before, long after) => before + 1 + ((after - before - 1) / 2);
 }

@@ -1,9 +1,12 @@
+using EdgeCredit.Agent.Capture;
+
 namespace EdgeCredit.Agent.Vision;
 
 /// <summary>
 /// One region's view of a frame's motion. Cells at least half covered by the region are inside; cells within
 /// <see cref="RingCells"/> of them (or touched by the polygon) are its border ring and neutral, as are cells inside
-/// other regions; every other cell is outside. A blob of moving cells that has cells inside and also reaches an
+/// other regions; every other cell is outside. A conveyor's ring is as wide as the conveyor is high: its load stands out
+/// of the belt the installer outlines. A blob of moving cells that has cells inside and also reaches an
 /// outside cell came in from elsewhere (a person, a forklift): it is passing motion, not the machine's.
 /// </summary>
 internal sealed class RegionMotion
@@ -18,11 +21,13 @@ internal sealed class RegionMotion
     private readonly byte[] _class;
     private readonly bool[] _passingBlob;
     private readonly int _insidePixels;
+    private readonly int _ring;
 
     /// <param name="grid">The camera's cell grid.</param>
     /// <param name="coverage">Share of each cell covered by this region.</param>
     /// <param name="othersCoverage">Share of each cell covered by the camera's other regions.</param>
-    public RegionMotion(CellGrid grid, double[] coverage, double[] othersCoverage)
+    /// <param name="kind">The region's kind (a conveyor gets a ring as wide as it is high).</param>
+    public RegionMotion(CellGrid grid, double[] coverage, double[] othersCoverage, RegionKind kind = RegionKind.Machine)
     {
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(coverage);
@@ -38,6 +43,8 @@ internal sealed class RegionMotion
             }
         }
 
+        var rows = Enumerable.Range(0, grid.Rows).Count(y => Enumerable.Range(0, grid.Columns).Any(x => _class[(y * grid.Columns) + x] == Inside));
+        _ring = kind == RegionKind.Conveyor ? Math.Max(RingCells, rows) : RingCells;
         for (var c = 0; c < grid.Count; c++)
         {
             if (_class[c] == Inside)
@@ -59,6 +66,9 @@ internal sealed class RegionMotion
     /// <summary>Share of the region's pixels moving in the last frame, without passing blobs.</summary>
     public double ConfinedShare { get; private set; }
 
+    /// <summary>Share of the region's pixels moving in the last frame, passing blobs included.</summary>
+    public double TotalShare { get; private set; }
+
     /// <summary>A blob in the last frame was inside the region and also reached outside it.</summary>
     public bool Passing { get; private set; }
 
@@ -77,7 +87,7 @@ internal sealed class RegionMotion
             }
         }
 
-        long confined = 0;
+        long confined = 0, total = 0;
         var passing = false;
         for (var i = 0; i < blobs.MovingCount; i++)
         {
@@ -87,6 +97,7 @@ internal sealed class RegionMotion
                 continue;
             }
 
+            total += cellCounts[c];
             if (_passingBlob[blobs.Labels[c]])
             {
                 passing = true;
@@ -99,33 +110,16 @@ internal sealed class RegionMotion
 
         Passing = passing;
         ConfinedShare = _insidePixels == 0 ? 0 : (double)confined / _insidePixels;
-    }
-
-    /// <summary>Share of the region's pixels moving in the last frame, passing blobs included.</summary>
-    public double TotalShare(MotionBlobs blobs, int[] cellCounts)
-    {
-        ArgumentNullException.ThrowIfNull(blobs);
-        ArgumentNullException.ThrowIfNull(cellCounts);
-        long total = 0;
-        for (var i = 0; i < blobs.MovingCount; i++)
-        {
-            var c = blobs.MovingCells[i];
-            if (_class[c] == Inside)
-            {
-                total += cellCounts[c];
-            }
-        }
-
-        return _insidePixels == 0 ? 0 : (double)total / _insidePixels;
+        TotalShare = _insidePixels == 0 ? 0 : (double)total / _insidePixels;
     }
 
     private bool NearInside(CellGrid grid, int cell)
     {
         var cx = cell % grid.Columns;
         var cy = cell / grid.Columns;
-        for (var y = Math.Max(0, cy - RingCells); y <= Math.Min(grid.Rows - 1, cy + RingCells); y++)
+        for (var y = Math.Max(0, cy - _ring); y <= Math.Min(grid.Rows - 1, cy + _ring); y++)
         {
-            for (var x = Math.Max(0, cx - RingCells); x <= Math.Min(grid.Columns - 1, cx + RingCells); x++)
+            for (var x = Math.Max(0, cx - _ring); x <= Math.Min(grid.Columns - 1, cx + _ring); x++)
             {
                 if (_class[(y * grid.Columns) + x] == Inside)
                 {

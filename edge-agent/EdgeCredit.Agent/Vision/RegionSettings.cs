@@ -29,7 +29,7 @@ internal sealed record RegionSettings(
             o?.ExitActivity ?? options.ExitActivity,
             o?.EnterFor ?? options.EnterFor,
             o?.ExitFor ?? options.ExitFor,
-            o?.RejectPassingMotion ?? kind == RegionKind.Machine,
+            o?.RejectPassingMotion ?? kind is RegionKind.Machine or RegionKind.Conveyor,
             options.NuisanceHold);
     }
 }

@@ -25,7 +25,7 @@ internal sealed class VisionAnalyzers : IDisposable
             var camera = cameras.Value.Sources.FirstOrDefault(c => c.Name == feed.Camera) ?? new CameraOptions { Name = feed.Camera };
             var reference = LoadReference(referenceDirectory, camera.Name, logger);
             VisionLog.Analysing(logger, camera.Name, camera.Regions.Count, camera.PrivacyMasks.Count, reference is null ? "none yet" : $"captured {reference.CapturedAt:o}");
-            return new CameraAnalyzer(camera, options, reference, logger);
+            return new CameraAnalyzer(camera, options, reference, logger, adopted => SaveReference(adopted, referenceDirectory, camera.Name, logger));
         })];
     }
 
@@ -52,6 +52,20 @@ internal sealed class VisionAnalyzers : IDisposable
         return string.IsNullOrEmpty(vision.ReferenceDirectory)
             ? Path.Combine(contentRoot, agent.DataDirectory, "reference")
             : vision.ReferenceDirectory;
+    }
+
+    /// <summary>Persists an adopted reference, so a restart compares against the same view (a move while stopped is seen).</summary>
+    private static void SaveReference(SceneReference reference, string directory, string camera, ILogger logger)
+    {
+        try
+        {
+            reference.Save(directory, camera);
+            VisionLog.ReferenceSaved(logger, camera, directory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OpenCvSharp.OpenCVException)
+        {
+            VisionLog.ReferenceNotSaved(logger, ex, camera, directory);
+        }
     }
 
     private static SceneReference? LoadReference(string directory, string camera, ILogger logger)

@@ -25,6 +25,12 @@ internal static partial class VisionLog
     [LoggerMessage(EventId = 6107, Level = LogLevel.Information, Message = "Camera {Camera}, region {Region}: {State} since {At:o}")]
     public static partial void RegionChanged(ILogger logger, string camera, string region, string state, DateTimeOffset at);
 
+    [LoggerMessage(EventId = 6109, Level = LogLevel.Information, Message = "Camera {Camera}: adopted reference saved in {Directory}; later starts compare against it (run commission to replace it)")]
+    public static partial void ReferenceSaved(ILogger logger, string camera, string directory);
+
+    [LoggerMessage(EventId = 6110, Level = LogLevel.Error, Message = "Camera {Camera}: the adopted reference could not be saved in {Directory}; a restart adopts a new one, so a move while stopped would go unseen. Fix: make the directory writable or set Vision:ReferenceDirectory")]
+    public static partial void ReferenceNotSaved(ILogger logger, Exception exception, string camera, string directory);
+
     [LoggerMessage(EventId = 6108, Level = LogLevel.Warning, Message = "Camera {Camera}: reference is {ReferenceWidth}x{ReferenceHeight}, the analysis thumbnail {Width}x{Height} (another aspect ratio); capture a new reference")]
     public static partial void ReferenceSizeMismatch(ILogger logger, string camera, int referenceWidth, int referenceHeight, int width, int height);
 }

@@ -62,7 +62,7 @@ internal sealed class VisionOptions
     /// <summary>Normalized edge correlation with the reference below this is moved (0.05 .. 0.95).</summary>
     public double MovedCorrelation { get; set; } = 0.45;
 
-    /// <summary>A phase-correlation shift of at least this share of the width is moved (0.005 .. 0.5).</summary>
+    /// <summary>A phase-correlation shift of at least this share of the width raises the confidence of moved evidence (0.005 .. 0.5).</summary>
     public double MovedShift { get; set; } = 0.03;
 
     /// <summary>Evidence must hold this long before a condition starts (its start is backdated to the first evidence; 1 s .. 5 min).</summary>
@@ -75,7 +75,7 @@ internal sealed class VisionOptions
     public string ReferenceDirectory { get; set; } = string.Empty;
 
     /// <summary>Without a commissioning reference, adopt the first healthy frame after this long as the reference (0 = never; up to 1 h).</summary>
-    public TimeSpan AutoReferenceAfter { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan AutoReferenceAfter { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Per-region overrides, keyed by region name (<c>Vision:Regions:press-1:EnterFor</c>).</summary>
     public IDictionary<string, VisionRegionOptions> Regions { get; } = new Dictionary<string, VisionRegionOptions>(StringComparer.Ordinal);

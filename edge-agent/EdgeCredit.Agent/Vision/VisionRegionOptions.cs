@@ -13,6 +13,6 @@ internal sealed class VisionRegionOptions
 
     public TimeSpan? ExitFor { get; set; }
 
-    /// <summary>Reject motion that reaches into the region from outside (default: on for machines, off for conveyors, stations and bays).</summary>
+    /// <summary>Reject motion that reaches into the region from outside (default: on for machines and conveyors, off for stations and bays, which count all their motion).</summary>
     public bool? RejectPassingMotion { get; set; }
 }

@@ -40,15 +40,16 @@ public sealed class VisionOptionsValidatorTests
         var options = Bind(new Dictionary<string, string?>
         {
             ["Vision:Regions:belt-2:EnterFor"] = "00:00:20",
-            ["Vision:Regions:belt-2:RejectPassingMotion"] = "true",
+            ["Vision:Regions:belt-2:RejectPassingMotion"] = "false",
         });
 
         var belt = RegionSettings.For("belt-2", EdgeCredit.Agent.Capture.RegionKind.Conveyor, options);
         var press = RegionSettings.For("press-1", EdgeCredit.Agent.Capture.RegionKind.Machine, options);
 
-        Assert.Equal((TimeSpan.FromSeconds(20), true), (belt.EnterFor, belt.RejectPassingMotion));
+        Assert.Equal((TimeSpan.FromSeconds(20), false), (belt.EnterFor, belt.RejectPassingMotion));
         Assert.Equal((options.EnterFor, true), (press.EnterFor, press.RejectPassingMotion));
-        Assert.False(RegionSettings.For("belt-3", EdgeCredit.Agent.Capture.RegionKind.Conveyor, options).RejectPassingMotion);
+        Assert.True(RegionSettings.For("belt-3", EdgeCredit.Agent.Capture.RegionKind.Conveyor, options).RejectPassingMotion);
+        Assert.False(RegionSettings.For("desk-1", EdgeCredit.Agent.Capture.RegionKind.Station, options).RejectPassingMotion);
     }
 
     private static VisionOptions Bind(Dictionary<string, string?> values)

@@ -70,6 +70,7 @@ internal static class ClipRunner
                         analyzer ??= new CameraAnalyzer(camera, options, CommissionReference ? SceneReference.FromFrame(frame.Pixels, frame.Width, frame.Height, at) : null);
                         analyzer.Process(frame);
                         frames++;
+                        DebugTrace(name, analyzer, at);
                         var seconds = (at - Start).TotalSeconds;
                         conditions.AddRange(analyzer.TakeConditionChanges().Select(c => (c, seconds)));
                     }
@@ -134,6 +135,23 @@ internal static class ClipRunner
         }
 
         return empty with { Seconds = seconds, Regions = regions, Conditions = episodes, HealthySeconds = window.HealthySeconds, KnownSeconds = window.KnownSeconds };
+    }
+
+    private static void DebugTrace(string name, CameraAnalyzer analyzer, DateTimeOffset at)
+    {
+        if (Environment.GetEnvironmentVariable("EC_MOVED_TRACE") == name && analyzer.Monitor?.Moved is { } moved && at.Millisecond == 0)
+        {
+            Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(at - Start).TotalSeconds,6:F1} corr {moved.Last.Correlation:F3} shift {moved.Last.Shift:F2} resp {moved.Last.Response:F3}"));
+        }
+
+        var want = Environment.GetEnvironmentVariable("EC_FRAME_TRACE");
+        if (want is null || !want.StartsWith(name + "/", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var region = analyzer.Regions.First(r => r.Settings.Name == want[(name.Length + 1)..]);
+        Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(at - Start).TotalSeconds,6:F1} conf {region.Motion.ConfinedShare,6:F3} pass {(region.Motion.Passing ? 1 : 0)} run {(region.Running ? 1 : 0)}"));
     }
 
     private static async Task<string> WaitForOfflineAsync(ChannelReader<CameraLinkChange> links, CancellationToken cancellationToken)

@@ -4,16 +4,17 @@ using EdgeCredit.Scenes;
 namespace EdgeCredit.Benchmarks.CameraEval;
 
 /// <summary>
-/// Renders eval-set scenes into a folder, or reuses a render there whose truth JSON matches the spec (scene, set, seed,
-/// size, rate, length, noise, tamper) and whose mp4 exists. Refuses a tune-family seed.
+/// Renders scenes into a folder, or reuses a render there whose truth JSON matches the spec (scene, set, seed,
+/// size, rate, length, noise, tamper) and whose mp4 exists. Refuses a spec whose seed is not of its set's family (a tune
+/// seed labelled eval would let a tuned clip pass as unseen).
 /// </summary>
 internal static class SceneCache
 {
     public static async Task<(string Video, SceneTruth Truth)> EnsureAsync(SceneSpec spec, string folder, CancellationToken cancellationToken)
     {
-        if (SceneCatalogue.IsTuneSeed(spec.Seed))
+        if (SceneCatalogue.IsTuneSeed(spec.Seed) != (spec.Set == SceneSet.Tune))
         {
-            throw new InvalidOperationException($"{spec.Name}: seed {spec.Seed} is a tune seed; the evaluation runs the eval set only");
+            throw new InvalidOperationException($"{spec.Name}: seed {spec.Seed} is not a seed of the {spec.Set} family");
         }
 
         var truthPath = Path.Combine(folder, spec.Name + ".json");
