@@ -28,6 +28,7 @@ internal sealed class CameraAnalyzer : IDisposable
     private readonly ChangeJournal<RegionStateChange> _states = new();
     private MotionField? _motion;
     private MotionBlobs? _blobs;
+    private CellBackground? _background;
     private CameraHealthMonitor? _monitor;
     private long _pendingSecond = long.MinValue;
     private bool _pendingHealthy;
@@ -83,15 +84,24 @@ internal sealed class CameraAnalyzer : IDisposable
 
         var pixels = frame.Pixels;
         var measures = _motion!.Process(pixels);
-        _blobs!.Label(_motion.CellCounts);
         _monitor!.Thumbnail.Update(pixels);
         lock (_lock)
         {
             var usable = _monitor.Observe(frame.At, measures) && !measures.GlobalChange && !measures.First;
+            if (usable)
+            {
+                _background!.Update(_monitor.Thumbnail.Pixels, _motion.CellCounts);
+                _blobs!.Label(_motion.CellCounts, _background.Foreground);
+            }
+
             var second = frame.At.ToUnixTimeSeconds();
             foreach (var region in _regions)
             {
-                region.Motion.Evaluate(_blobs, _motion.CellCounts);
+                if (usable)
+                {
+                    region.Motion.Evaluate(_blobs!, _motion.CellCounts, frame.At);
+                }
+
                 region.Observe(frame.At, usable);
                 foreach (var change in region.TakeChanges())
                 {
@@ -230,24 +240,16 @@ internal sealed class CameraAnalyzer : IDisposable
         _motion = new MotionField(width, height, _privacy, _options);
         _blobs = new MotionBlobs(_motion.Grid);
         _monitor = new CameraHealthMonitor(Camera, width, height, _camera.AnalysisFps, _options, _reference);
+        _background = new CellBackground(_motion.Grid, _monitor.Thumbnail.ThumbWidth, _monitor.Thumbnail.ThumbHeight, _camera.AnalysisFps);
         if (_reference is not null && _monitor.Reference is null)
         {
             VisionLog.ReferenceSizeMismatch(_logger, Camera, _reference.Width, _reference.Height, _monitor.Thumbnail.ThumbWidth, _monitor.Thumbnail.ThumbHeight);
         }
         var masks = _polygons.Select(p => PolygonRaster.Mask(p, width, height)).ToArray();
-        var coverage = masks.Select(_motion.Grid.Coverage).ToArray();
         for (var i = 0; i < _regions.Count; i++)
         {
-            var others = new double[_motion.Grid.Count];
-            for (var j = 0; j < coverage.Length; j++)
-            {
-                for (var c = 0; j != i && c < others.Length; c++)
-                {
-                    others[c] = Math.Max(others[c], coverage[j][c]);
-                }
-            }
-
-            _regions[i].Motion = new RegionMotion(_motion.Grid, coverage[i], others, _regions[i].Settings.Kind);
+            var settings = _regions[i].Settings;
+            _regions[i].Motion = new RegionMotion(_motion.Grid, _motion.Grid.Coverage(masks[i]), settings.Kind, settings.NuisanceHold);
         }
     }
 }

@@ -1,6 +1,9 @@
 namespace EdgeCredit.Agent.Vision;
 
-/// <summary>Connected blobs (8-connected) of moving cells, labelled once per frame; buffers reused.</summary>
+/// <summary>
+/// Connected blobs (8-connected) of moving cells and, when given, foreground cells (<see cref="CellBackground"/>: a
+/// person who stopped is still one blob), labelled once per frame; buffers reused.
+/// </summary>
 internal sealed class MotionBlobs
 {
     private readonly CellGrid _grid;
@@ -11,6 +14,8 @@ internal sealed class MotionBlobs
     {
         _grid = grid;
         Labels = new int[grid.Count];
+        Moving = new bool[grid.Count];
+        Foreground = new bool[grid.Count];
         _stack = new int[grid.Count];
         MovingCells = new int[grid.Count];
         _minimum = new int[grid.Count];
@@ -23,14 +28,20 @@ internal sealed class MotionBlobs
     /// <summary>Blob label of each cell (0: not moving; 1..<see cref="BlobCount"/>).</summary>
     public int[] Labels { get; }
 
-    /// <summary>The moving cells, first <see cref="MovingCount"/> entries.</summary>
+    /// <summary>Whether each cell moved in the last frame (a labelled cell may be foreground only).</summary>
+    public bool[] Moving { get; }
+
+    /// <summary>Whether each cell was foreground (differs from the background) in the last frame.</summary>
+    public bool[] Foreground { get; }
+
+    /// <summary>The labelled cells (moving or foreground), first <see cref="MovingCount"/> entries.</summary>
     public int[] MovingCells { get; }
 
     public int MovingCount { get; private set; }
 
     public int BlobCount { get; private set; }
 
-    public void Label(int[] cellCounts)
+    public void Label(int[] cellCounts, bool[]? foreground = null)
     {
         ArgumentNullException.ThrowIfNull(cellCounts);
         Array.Clear(Labels);
@@ -38,7 +49,11 @@ internal sealed class MotionBlobs
         BlobCount = 0;
         for (var c = 0; c < cellCounts.Length; c++)
         {
-            if (cellCounts[c] >= _minimum[c])
+            var moving = cellCounts[c] >= _minimum[c];
+            var still = foreground is not null && foreground[c];
+            Moving[c] = moving;
+            Foreground[c] = still;
+            if (moving || still)
             {
                 Labels[c] = -1;
                 MovingCells[MovingCount++] = c;

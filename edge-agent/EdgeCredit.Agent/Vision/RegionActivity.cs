@@ -1,9 +1,9 @@
 namespace EdgeCredit.Agent.Vision;
 
 /// <summary>
-/// Running / idle of one region, decided per second. Each usable frame is active (confined motion share at least
-/// <see cref="RegionSettings.MotionShare"/>) or quiet; frames with no evidence (global change, a copy, a dark or
-/// covered picture, passing motion and <see cref="RegionSettings.NuisanceHold"/> after it) count for neither. A
+/// Running / idle of one region, decided per second. Each usable frame is active (moving share of the region's visible
+/// part at least <see cref="RegionSettings.MotionShare"/>, see <see cref="RegionMotion"/>) or quiet; frames with no
+/// evidence (global change, a copy, a dark or covered picture, a region mostly hidden by passers) count for neither. A
 /// second is active when at least half of its usable frames are, known when it had a usable frame. Decisions look at the
 /// last known seconds only (seconds hidden by a passer are skipped, not counted as quiet), no older than
 /// <see cref="StaleFactor"/> spans: idle turns running when the share of active seconds among the last
@@ -30,7 +30,6 @@ internal sealed class RegionActivity
     private int _active;
     private int _quiet;
     private int _frames;
-    private DateTimeOffset _nuisanceUntil = DateTimeOffset.MinValue;
 
     public RegionActivity(string camera, RegionSettings settings, RegionMotion? motion, int timelineSeconds)
     {
@@ -68,18 +67,12 @@ internal sealed class RegionActivity
             return;
         }
 
-        if (Settings.RejectPassingMotion && Motion.Passing)
-        {
-            _nuisanceUntil = at + Settings.NuisanceHold;
-            return;
-        }
-
-        if (Settings.RejectPassingMotion && at < _nuisanceUntil)
+        // A region that rejects passers judges its visible part; one that does not (a station, a bay) counts all its motion.
+        if (Settings.RejectPassingMotion && Motion.Hidden)
         {
             return;
         }
 
-        // A region that does not reject passing motion (a conveyor, whose load sticks out of it) counts all its motion.
         var share = Settings.RejectPassingMotion ? Motion.ConfinedShare : Motion.TotalShare;
         if (share >= Settings.MotionShare)
         {

@@ -3,37 +3,69 @@ using EdgeCredit.Agent.Capture;
 namespace EdgeCredit.Agent.Vision;
 
 /// <summary>
-/// One region's view of a frame's motion. Cells at least half covered by the region are inside; cells within
-/// <see cref="RingCells"/> of them (or touched by the polygon) are its border ring and neutral, as are cells inside
-/// other regions; every other cell is outside. A conveyor's ring is as wide as the conveyor is high: its load stands out
-/// of the belt the installer outlines. A blob of moving cells that has cells inside and also reaches an
-/// outside cell came in from elsewhere (a person, a forklift): it is passing motion, not the machine's.
+/// One region's view of a frame's motion, with passers (people, forklifts) taken out.
+/// <para>Cells at least half covered by the region are inside; cells within <see cref="RingCells"/> of them (or touched
+/// by the polygon) are its border ring and neutral (a machine's own motion may spill that far; a conveyor's ring is as
+/// wide as the conveyor is high, because its load stands out of the belt the installer outlines); every other cell,
+/// other regions included, is outside. A blob of moving cells with cells inside that also reaches an outside cell came
+/// in from elsewhere: it is <b>passing</b> motion.</para>
+/// <para>Blobs are of moving and foreground cells (<see cref="CellBackground"/>), so a worker who stopped in front of a
+/// machine and moves only the arms is still one blob with the legs outside it: still a passer. The cells (and one cell
+/// around them) of a passing blob in the columns where it is outside the region (± <see cref="ColumnMargin"/>: people
+/// stand upright, their body inside is above or below the part outside) are <b>hidden</b> for
+/// <see cref="RegionSettings.NuisanceHold"/> after it last covered them; a belt merged into a walker's blob stays visible
+/// beside the walker. Cells that moved as the region's own motion within <see cref="OwnGrace"/> are never hidden: a person
+/// crossing a running machine merges with its moving part into one blob, and the machine must stay visible. The frame's evidence is the moving share of
+/// the visible inside pixels; with less than <see cref="MinVisible"/> of them visible the frame is no evidence.</para>
 /// </summary>
 internal sealed class RegionMotion
 {
     /// <summary>Width of the neutral border ring, in cells (8 px at 320 wide): a machine's own motion may spill this far.</summary>
     public const int RingCells = 2;
 
+    /// <summary>Below this share of the region's pixels visible, a frame is no evidence.</summary>
+    public const double MinVisible = 0.4;
+
+    /// <summary>Cells either side of a passer's outside columns that are hidden with it (8 px at 320 wide: a swinging arm).</summary>
+    public const int ColumnMargin = 2;
+
+    /// <summary>A cell that moved as the region's own motion this recently is not hidden by a passer merging with it.</summary>
+    public static readonly TimeSpan OwnGrace = TimeSpan.FromSeconds(1);
+
     private const byte Outside = 0;
     private const byte Inside = 1;
     private const byte Neutral = 2;
 
+    private readonly CellGrid _grid;
     private readonly byte[] _class;
-    private readonly bool[] _passingBlob;
     private readonly int _insidePixels;
     private readonly int _ring;
+    private readonly long _holdTicks;
+    private readonly long[] _hiddenUntil;
+    private readonly long[] _ownAt;
+    private readonly bool[] _blobOutside;
+    private readonly bool[] _blobInside;
+    private readonly int[] _blobLeft;
+    private readonly int[] _blobRight;
 
     /// <param name="grid">The camera's cell grid.</param>
     /// <param name="coverage">Share of each cell covered by this region.</param>
-    /// <param name="othersCoverage">Share of each cell covered by the camera's other regions.</param>
     /// <param name="kind">The region's kind (a conveyor gets a ring as wide as it is high).</param>
-    public RegionMotion(CellGrid grid, double[] coverage, double[] othersCoverage, RegionKind kind = RegionKind.Machine)
+    /// <param name="nuisanceHold">How long a passer's cells stay hidden after it last moved there.</param>
+    public RegionMotion(CellGrid grid, double[] coverage, RegionKind kind, TimeSpan nuisanceHold)
     {
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(coverage);
-        ArgumentNullException.ThrowIfNull(othersCoverage);
+        _grid = grid;
         _class = new byte[grid.Count];
-        _passingBlob = new bool[grid.Count + 1];
+        _hiddenUntil = new long[grid.Count];
+        _ownAt = new long[grid.Count];
+        Array.Fill(_ownAt, long.MinValue / 2);
+        _blobOutside = new bool[grid.Count + 1];
+        _blobInside = new bool[grid.Count + 1];
+        _blobLeft = new int[grid.Count + 1];
+        _blobRight = new int[grid.Count + 1];
+        _holdTicks = nuisanceHold.Ticks;
         for (var c = 0; c < grid.Count; c++)
         {
             if (coverage[c] >= 0.5)
@@ -47,12 +79,7 @@ internal sealed class RegionMotion
         _ring = kind == RegionKind.Conveyor ? Math.Max(RingCells, rows) : RingCells;
         for (var c = 0; c < grid.Count; c++)
         {
-            if (_class[c] == Inside)
-            {
-                continue;
-            }
-
-            if (coverage[c] > 0 || othersCoverage[c] >= 0.5 || NearInside(grid, c))
+            if (_class[c] != Inside && (coverage[c] > 0 || NearInside(c)))
             {
                 _class[c] = Neutral;
             }
@@ -63,65 +90,139 @@ internal sealed class RegionMotion
 
     public int InsideCells { get; }
 
-    /// <summary>Share of the region's pixels moving in the last frame, without passing blobs.</summary>
+    /// <summary>Share of the visible inside pixels moving in the last frame (passers and hidden cells left out).</summary>
     public double ConfinedShare { get; private set; }
 
-    /// <summary>Share of the region's pixels moving in the last frame, passing blobs included.</summary>
+    /// <summary>Share of the region's pixels moving in the last frame, passers included.</summary>
     public double TotalShare { get; private set; }
 
     /// <summary>A blob in the last frame was inside the region and also reached outside it.</summary>
     public bool Passing { get; private set; }
 
-    public void Evaluate(MotionBlobs blobs, int[] cellCounts)
+    /// <summary>Less than <see cref="MinVisible"/> of the region was visible in the last frame: no evidence.</summary>
+    public bool Hidden { get; private set; }
+
+    /// <summary>Share of the region's pixels visible (not hidden by a passer) in the last frame.</summary>
+    public double VisibleShare { get; private set; }
+
+    public void Evaluate(MotionBlobs blobs, int[] cellCounts, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(cellCounts);
-        Array.Clear(_passingBlob, 0, blobs.BlobCount + 1);
-        var moving = blobs.MovingCells;
-        for (var i = 0; i < blobs.MovingCount; i++)
+        var now = at.UtcTicks;
+        var cells = blobs.MovingCells;
+        var count = blobs.MovingCount;
+        Array.Clear(_blobOutside, 0, blobs.BlobCount + 1);
+        Array.Clear(_blobInside, 0, blobs.BlobCount + 1);
+
+        // 1. A blob with cells inside that reaches an outside cell is a passer.
+        for (var i = 0; i < count; i++)
         {
-            var c = moving[i];
+            var c = cells[i];
             if (_class[c] == Outside)
             {
-                _passingBlob[blobs.Labels[c]] = true;
+                var label = blobs.Labels[c];
+                var x = c % _grid.Columns;
+                if (!_blobOutside[label])
+                {
+                    _blobOutside[label] = true;
+                    _blobLeft[label] = x;
+                    _blobRight[label] = x;
+                }
+                else
+                {
+                    _blobLeft[label] = Math.Min(_blobLeft[label], x);
+                    _blobRight[label] = Math.Max(_blobRight[label], x);
+                }
+            }
+            else if (_class[c] == Inside)
+            {
+                _blobInside[blobs.Labels[c]] = true;
             }
         }
 
-        long confined = 0, total = 0;
+        // 2. Hide what passers cover, never the region's own recent motion: the passing blob's cells in the columns
+        //    where it is outside the region (and ColumnMargin either side) and a cell around them. People and forklifts
+        //    stand upright, so their body inside the region is above or below the part outside it; a belt or a machine
+        //    part merged into their blob but beside them stays visible.
         var passing = false;
-        for (var i = 0; i < blobs.MovingCount; i++)
+        var columns = _grid.Columns;
+        for (var i = 0; i < count; i++)
         {
-            var c = moving[i];
-            if (_class[c] != Inside)
+            var c = cells[i];
+            var label = blobs.Labels[c];
+            if (_blobOutside[label] && _blobInside[label])
+            {
+                passing = true;
+                var x = c % columns;
+                if (x >= _blobLeft[label] - ColumnMargin && x <= _blobRight[label] + ColumnMargin)
+                {
+                    Hide(c, now);
+                }
+            }
+        }
+
+        // 3. The evidence: moving pixels of the visible inside cells (a merged machine part stays visible).
+        long visible = 0, total = 0, confined = 0;
+        for (var c = 0; c < _class.Length; c++)
+        {
+            if (_class[c] == Inside && _hiddenUntil[c] <= now)
+            {
+                visible += _grid.PixelsPerCell[c];
+            }
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var c = cells[i];
+            if (_class[c] != Inside || !blobs.Moving[c])
             {
                 continue;
             }
 
             total += cellCounts[c];
-            if (_passingBlob[blobs.Labels[c]])
-            {
-                passing = true;
-            }
-            else
+            if (_hiddenUntil[c] <= now)
             {
                 confined += cellCounts[c];
+                _ownAt[c] = now;
             }
         }
 
         Passing = passing;
-        ConfinedShare = _insidePixels == 0 ? 0 : (double)confined / _insidePixels;
+        VisibleShare = _insidePixels == 0 ? 0 : (double)visible / _insidePixels;
+        Hidden = VisibleShare < MinVisible;
+        ConfinedShare = visible == 0 ? 0 : (double)confined / visible;
         TotalShare = _insidePixels == 0 ? 0 : (double)total / _insidePixels;
     }
 
-    private bool NearInside(CellGrid grid, int cell)
+    /// <summary>Hides a cell and its 8 neighbours (inside ones) unless they moved as the region's own motion lately.</summary>
+    private void Hide(int cell, long now)
     {
-        var cx = cell % grid.Columns;
-        var cy = cell / grid.Columns;
-        for (var y = Math.Max(0, cy - _ring); y <= Math.Min(grid.Rows - 1, cy + _ring); y++)
+        var columns = _grid.Columns;
+        var cx = cell % columns;
+        var cy = cell / columns;
+        for (var y = Math.Max(0, cy - 1); y <= Math.Min(_grid.Rows - 1, cy + 1); y++)
         {
-            for (var x = Math.Max(0, cx - _ring); x <= Math.Min(grid.Columns - 1, cx + _ring); x++)
+            for (var x = Math.Max(0, cx - 1); x <= Math.Min(columns - 1, cx + 1); x++)
             {
-                if (_class[(y * grid.Columns) + x] == Inside)
+                var c = (y * columns) + x;
+                if (_class[c] == Inside && now - _ownAt[c] > OwnGrace.Ticks)
+                {
+                    _hiddenUntil[c] = now + _holdTicks;
+                }
+            }
+        }
+    }
+
+    private bool NearInside(int cell)
+    {
+        var cx = cell % _grid.Columns;
+        var cy = cell / _grid.Columns;
+        for (var y = Math.Max(0, cy - _ring); y <= Math.Min(_grid.Rows - 1, cy + _ring); y++)
+        {
+            for (var x = Math.Max(0, cx - _ring); x <= Math.Min(_grid.Columns - 1, cx + _ring); x++)
+            {
+                if (_class[(y * _grid.Columns) + x] == Inside)
                 {
                     return true;
                 }

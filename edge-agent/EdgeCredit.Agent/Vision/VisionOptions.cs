@@ -32,7 +32,7 @@ internal sealed class VisionOptions
     /// <summary>Seconds of quiet needed to go back to idle (the minimum idle episode; 1 s .. 10 min).</summary>
     public TimeSpan ExitFor { get; set; } = TimeSpan.FromSeconds(8);
 
-    /// <summary>After motion that reaches into a region from outside it, the region's motion is no evidence for this long (0 .. 2 min).</summary>
+    /// <summary>The cells a passer (motion reaching into a region from outside it) covered are no evidence for this long after it last moved there (0 .. 2 min).</summary>
     public TimeSpan NuisanceHold { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Mean luminance below this is dark (1 .. 254).</summary>

@@ -45,6 +45,11 @@ internal static class ClipRunner
 
         var stopwatch = Stopwatch.StartNew();
         var options = new VisionOptions();
+        if (Environment.GetEnvironmentVariable("EC_SPAN") is { } span)
+        {
+            options.EnterFor = options.ExitFor = TimeSpan.FromSeconds(double.Parse(span, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         var conditions = new List<(CameraConditionRecord Record, double ReportedAt)>();
         CameraAnalyzer? analyzer = null;
         long frames = 0;
@@ -151,7 +156,7 @@ internal static class ClipRunner
         }
 
         var region = analyzer.Regions.First(r => r.Settings.Name == want[(name.Length + 1)..]);
-        Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(at - Start).TotalSeconds,6:F1} conf {region.Motion.ConfinedShare,6:F3} pass {(region.Motion.Passing ? 1 : 0)} run {(region.Running ? 1 : 0)}"));
+        Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(at - Start).TotalSeconds,6:F1} conf {region.Motion.ConfinedShare,6:F3} pass {(region.Motion.Passing ? 1 : 0)} vis {region.Motion.VisibleShare:F2} run {(region.Running ? 1 : 0)}"));
     }
 
     private static async Task<string> WaitForOfflineAsync(ChannelReader<CameraLinkChange> links, CancellationToken cancellationToken)
