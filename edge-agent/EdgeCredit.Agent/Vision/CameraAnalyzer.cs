@@ -33,6 +33,7 @@ internal sealed class CameraAnalyzer : IDisposable
     private long _pendingSecond = long.MinValue;
     private bool _pendingHealthy;
     private DateTimeOffset? _offlineSince;
+    private bool _pictureUsable;
 
     /// <param name="referenceAdopted">Called on the camera's loop with a reference adopted without commissioning (to persist it).</param>
     public CameraAnalyzer(CameraOptions camera, VisionOptions options, SceneReference? reference, ILogger? logger = null, Action<SceneReference>? referenceAdopted = null)
@@ -87,7 +88,14 @@ internal sealed class CameraAnalyzer : IDisposable
         _monitor!.Thumbnail.Update(pixels);
         lock (_lock)
         {
-            var usable = _monitor.Observe(frame.At, measures) && !measures.GlobalChange && !measures.First;
+            var picture = _monitor.Observe(frame.At, measures);
+            if (!picture && _pictureUsable)
+            {
+                SettleRegions(); // blind or frozen from here: decide what the spans could not yet
+            }
+
+            _pictureUsable = picture;
+            var usable = picture && !measures.GlobalChange && !measures.First;
             if (usable)
             {
                 _background!.Update(_monitor.Thumbnail.Pixels, _motion.CellCounts);
@@ -99,7 +107,7 @@ internal sealed class CameraAnalyzer : IDisposable
             {
                 if (usable)
                 {
-                    region.Motion.Evaluate(_blobs!, _motion.CellCounts, frame.At);
+                    region.Motion.Evaluate(_blobs!, _motion.CellCounts, frame.At, region.Running);
                 }
 
                 region.Observe(frame.At, usable);
@@ -143,6 +151,11 @@ internal sealed class CameraAnalyzer : IDisposable
         {
             if (change.State == CameraLinkState.Offline)
             {
+                if (_offlineSince is null)
+                {
+                    SettleRegions();
+                }
+
                 _offlineSince ??= change.At;
             }
             else if (change.State == CameraLinkState.Streaming && _offlineSince is { } since)
@@ -221,6 +234,20 @@ internal sealed class CameraAnalyzer : IDisposable
         }
 
         _conditions.Add(change);
+    }
+
+    /// <summary>The evidence stops: each region decides its tail on the known seconds (see <see cref="RegionActivity.Settle"/>).</summary>
+    private void SettleRegions()
+    {
+        foreach (var region in _regions)
+        {
+            region.Settle();
+            foreach (var change in region.TakeChanges())
+            {
+                VisionLog.RegionChanged(_logger, Camera, change.Region, change.Running ? "running" : "idle", change.At);
+                _states.Add(change);
+            }
+        }
     }
 
     private void FlushHealth()

@@ -22,6 +22,9 @@ internal sealed class RegionActivity
     /// <summary>Evidence older than this many spans is too stale to decide on, however few seconds were known since.</summary>
     private const int StaleFactor = 3;
 
+    /// <summary>Consecutive known seconds of the other state that switch it when the evidence stops (<see cref="Settle"/>).</summary>
+    private const int SettleSeconds = 2;
+
     private readonly List<(long Second, bool Active)> _known = new(KnownKept);
     private readonly List<RegionStateChange> _changes = [];
     private readonly int _enterSeconds;
@@ -144,6 +147,38 @@ internal sealed class RegionActivity
             Timeline.Count(from, to, SecondFlags.Observed | SecondFlags.Running) + Has(pending, SecondFlags.Running),
             Timeline.Count(from, to, SecondFlags.Observed | SecondFlags.Active) + Has(pending, SecondFlags.Active),
             changes);
+    }
+
+    /// <summary>
+    /// The evidence stops here (the picture went blind or the camera offline): decides the tail the persistence spans
+    /// could not, on the trailing known seconds alone. At least <see cref="SettleSeconds"/> consecutive known seconds of
+    /// the other state switch it, backdated as usual; fewer leave the state as it is.
+    /// </summary>
+    public void Settle()
+    {
+        if (_known.Count == 0)
+        {
+            return;
+        }
+
+        var active = _known[^1].Active;
+        var run = 1;
+        while (run < _known.Count && _known[^(run + 1)].Active == active)
+        {
+            run++;
+        }
+
+        if (run < SettleSeconds || active == Running)
+        {
+            return;
+        }
+
+        var first = _known.Count - run;
+        var at = first > 0 ? Between(_known[first - 1].Second, _known[first].Second) : _known[first].Second;
+        var end = _known[^1].Second + 1;
+        Running = active;
+        Timeline.Mark(at, end, SecondFlags.Running, active);
+        _changes.Add(new RegionStateChange(_camera, Settings.Name, DateTimeOffset.FromUnixTimeSeconds(at), active));
     }
 
     public IReadOnlyList<RegionStateChange> TakeChanges()

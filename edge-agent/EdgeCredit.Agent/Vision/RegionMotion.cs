@@ -105,7 +105,8 @@ internal sealed class RegionMotion
     /// <summary>Share of the region's pixels visible (not hidden by a passer) in the last frame.</summary>
     public double VisibleShare { get; private set; }
 
-    public void Evaluate(MotionBlobs blobs, int[] cellCounts, DateTimeOffset at)
+    /// <param name="running">The region is running: its own recent motion is protected from passers merging with it.</param>
+    public void Evaluate(MotionBlobs blobs, int[] cellCounts, DateTimeOffset at, bool running)
     {
         ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(cellCounts);
@@ -157,7 +158,7 @@ internal sealed class RegionMotion
                 var x = c % columns;
                 if (x >= _blobLeft[label] - ColumnMargin && x <= _blobRight[label] + ColumnMargin)
                 {
-                    Hide(c, now);
+                    Hide(c, now, running);
                 }
             }
         }
@@ -196,7 +197,7 @@ internal sealed class RegionMotion
     }
 
     /// <summary>Hides a cell and its 8 neighbours (inside ones) unless they moved as the region's own motion lately.</summary>
-    private void Hide(int cell, long now)
+    private void Hide(int cell, long now, bool protectOwn)
     {
         var columns = _grid.Columns;
         var cx = cell % columns;
@@ -206,7 +207,7 @@ internal sealed class RegionMotion
             for (var x = Math.Max(0, cx - 1); x <= Math.Min(columns - 1, cx + 1); x++)
             {
                 var c = (y * columns) + x;
-                if (_class[c] == Inside && now - _ownAt[c] > OwnGrace.Ticks)
+                if (_class[c] == Inside && (!protectOwn || now - _ownAt[c] > OwnGrace.Ticks))
                 {
                     _hiddenUntil[c] = now + _holdTicks;
                 }

@@ -27,10 +27,10 @@ internal sealed class VisionOptions
     public double ExitActivity { get; set; } = 0.2;
 
     /// <summary>Seconds of evidence needed to enter running (the minimum running episode; 1 s .. 10 min).</summary>
-    public TimeSpan EnterFor { get; set; } = TimeSpan.FromSeconds(8);
+    public TimeSpan EnterFor { get; set; } = TimeSpan.FromSeconds(6);
 
     /// <summary>Seconds of quiet needed to go back to idle (the minimum idle episode; 1 s .. 10 min).</summary>
-    public TimeSpan ExitFor { get; set; } = TimeSpan.FromSeconds(8);
+    public TimeSpan ExitFor { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>The cells a passer (motion reaching into a region from outside it) covered are no evidence for this long after it last moved there (0 .. 2 min).</summary>
     public TimeSpan NuisanceHold { get; set; } = TimeSpan.FromSeconds(3);

@@ -47,7 +47,13 @@ internal static class ClipRunner
         var options = new VisionOptions();
         if (Environment.GetEnvironmentVariable("EC_SPAN") is { } span)
         {
-            options.EnterFor = options.ExitFor = TimeSpan.FromSeconds(double.Parse(span, System.Globalization.CultureInfo.InvariantCulture));
+            var parts = span.Split(',');
+            options.EnterFor = TimeSpan.FromSeconds(double.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture));
+            options.ExitFor = TimeSpan.FromSeconds(double.Parse(parts[^1], System.Globalization.CultureInfo.InvariantCulture));
+            if (parts.Length > 2)
+            {
+                options.EnterActivity = double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+            }
         }
 
         var conditions = new List<(CameraConditionRecord Record, double ReportedAt)>();
@@ -90,6 +96,10 @@ internal static class ClipRunner
             }
 
             var endReason = await ended;
+
+            // The agent's loop hands the capture's Offline change to the analyzer (VisionService): the regions settle
+            // their tails on the evidence they have, as they would when a live camera drops.
+            analyzer?.SetLink(new CameraLinkChange(name, CameraLinkState.Offline, Start + TimeSpan.FromTicks((long)Math.Round(frames * TimeSpan.TicksPerSecond / fps)), endReason));
             return Observe(analyzer, conditions, new ClipObservation(name, frames, feed.Counters.Dropped, size.Width, size.Height, 0, new Dictionary<string, SecondFlags[]>(), [], 0, 0, endReason, stopwatch.Elapsed), fps);
         }
         finally
@@ -150,13 +160,15 @@ internal static class ClipRunner
         }
 
         var want = Environment.GetEnvironmentVariable("EC_FRAME_TRACE");
-        if (want is null || !want.StartsWith(name + "/", StringComparison.Ordinal))
+        if (want is null || !(want == "*" || want.StartsWith(name + "/", StringComparison.Ordinal)))
         {
             return;
         }
 
-        var region = analyzer.Regions.First(r => r.Settings.Name == want[(name.Length + 1)..]);
-        Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(at - Start).TotalSeconds,6:F1} conf {region.Motion.ConfinedShare,6:F3} pass {(region.Motion.Passing ? 1 : 0)} vis {region.Motion.VisibleShare:F2} run {(region.Running ? 1 : 0)}"));
+        foreach (var region in analyzer.Regions.Where(r => want == "*" || want.EndsWith("/*", StringComparison.Ordinal) || r.Settings.Name == want[(name.Length + 1)..]))
+        {
+            Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name} {region.Settings.Name} {(at - Start).TotalSeconds,6:F1} conf {region.Motion.ConfinedShare,6:F3} pass {(region.Motion.Passing ? 1 : 0)} vis {region.Motion.VisibleShare:F2} run {(region.Running ? 1 : 0)}"));
+        }
     }
 
     private static async Task<string> WaitForOfflineAsync(ChannelReader<CameraLinkChange> links, CancellationToken cancellationToken)
