@@ -48,9 +48,9 @@ public sealed class RegionActivityTests
     [Fact]
     public void Play_PersonWalksAcrossWithoutPassingMotionRejection_WalkerIsSeenAsMotion()
     {
-        // The same walker with the nuisance rejection switched off (conveyor default) does move the region: the
+        // The same walker with the nuisance rejection switched off (a station's default) does move the region: the
         // rejection above is what keeps it out, not a blind detector.
-        using var analyzer = new CameraAnalyzer(VisionRun.Camera(5, ("belt", RegionKind.Conveyor, SyntheticScene.MachinePolygon)), Options, null);
+        using var analyzer = new CameraAnalyzer(VisionRun.Camera(5, ("desk", RegionKind.Station, SyntheticScene.MachinePolygon)), Options, null);
         var scene = new SyntheticScene { Walker = Walker, NoiseSigma = 3 };
 
         VisionRun.Play(analyzer, scene, 120);
@@ -113,5 +113,66 @@ public sealed class RegionActivityTests
         VisionRun.Play(analyzer, scene, 120);
 
         Assert.Equal(0, analyzer.Regions[0].Timeline.Count(VisionRun.Second(0), VisionRun.Second(120), SecondFlags.Active));
+    }
+
+    [Fact]
+    public void Play_WorkerStandsAtStoppedMachineWorkingWithArms_NeverRunning()
+    {
+        // Walks in, stands 30 s in front of the machine moving the arms, walks on: the arms are the worker's, not the
+        // machine's (a whole-region hold of a few seconds after the walk let them count as running).
+        using var analyzer = new CameraAnalyzer(VisionRun.MachineCamera(), Options, null);
+        var scene = new SyntheticScene { Walker = t => t switch { < 10 => null, < 14 => -20 + ((t - 10) * 40), < 44 => 140, < 49 => 140 + ((t - 44) * 40), _ => null }, Arms = t => t is >= 14 and < 44, NoiseSigma = 3 };
+
+        VisionRun.Play(analyzer, scene, 90);
+
+        var region = analyzer.Regions[0];
+        Assert.Equal(0, region.Timeline.Count(VisionRun.Second(0), VisionRun.Second(90), SecondFlags.Running));
+        Assert.Empty(analyzer.TakeStateChanges());
+    }
+
+    [Fact]
+    public void Play_MachineStartsWhileWorkerStandsAtItsEdge_RunningFromTheStart()
+    {
+        // The worker overlaps the moving part's left end, so the part's motion joins the worker's blob; only the
+        // worker's columns are hidden, and the part beside them shows the start.
+        using var analyzer = new CameraAnalyzer(VisionRun.MachineCamera(), Options, null);
+        var scene = new SyntheticScene { Running = t => t >= 30, Walker = t => t is >= 15 and < 70 ? 118 : null, NoiseSigma = 3 };
+
+        VisionRun.Play(analyzer, scene, 80);
+
+        var change = Assert.Single(analyzer.TakeStateChanges());
+        Assert.True(change.Running);
+        Assert.InRange((change.At - VisionRun.Epoch).TotalSeconds, 29, 31);
+    }
+
+    [Fact]
+    public void Play_MachineStartsThenLensCoveredBeforeTheEnterSpan_RunningSettledFromTheStart()
+    {
+        // Running from 50 s, covered from 53 s: fewer known seconds than EnterFor, but the tail is settled on them when
+        // the picture goes blind instead of being left idle.
+        using var analyzer = new CameraAnalyzer(VisionRun.MachineCamera(), Options, null);
+        var scene = new SyntheticScene { Running = t => t >= 50, Covered = t => t >= 53, NoiseSigma = 3 };
+
+        VisionRun.Play(analyzer, scene, 60);
+
+        var change = Assert.Single(analyzer.TakeStateChanges());
+        Assert.True(change.Running);
+        Assert.Equal(50, (change.At - VisionRun.Epoch).TotalSeconds, 0.5);
+        Assert.Equal(3, analyzer.Regions[0].Timeline.Count(VisionRun.Second(50), VisionRun.Second(53), SecondFlags.Running));
+    }
+
+    [Fact]
+    public void Play_MachineStopsWhileWalkerHidesIt_StopPutHalfWayIntoTheHiddenSeconds()
+    {
+        // Stops at 40 s; a worker stands in front of the whole part from 38 to 46 s: the seconds hidden between the last
+        // running evidence and the first quiet one are split, so the stop lands within the hidden stretch.
+        using var analyzer = new CameraAnalyzer(VisionRun.MachineCamera(), Options, null);
+        var wide = new SyntheticScene { Running = t => t is >= 10 and < 40, Walker = t => t is >= 38 and < 46 ? 110 : null, NoiseSigma = 3 };
+
+        VisionRun.Play(analyzer, wide, 70);
+
+        var changes = analyzer.TakeStateChanges();
+        Assert.Equal([true, false], changes.Select(c => c.Running));
+        Assert.InRange((changes[1].At - VisionRun.Epoch).TotalSeconds, 38, 46);
     }
 }

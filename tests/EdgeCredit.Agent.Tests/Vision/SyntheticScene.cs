@@ -55,6 +55,9 @@ internal sealed class SyntheticScene
     /// <summary>Walker's left edge x (pixels) at time t, or null when nobody walks.</summary>
     public Func<double, double?> Walker { get; set; } = _ => null;
 
+    /// <summary>The walker works with the arms at time t (a patch beside the torso that swings every frame).</summary>
+    public Func<double, bool> Arms { get; set; } = _ => false;
+
     /// <summary>Sensor noise sigma in grey levels.</summary>
     public double NoiseSigma { get; set; } = 3;
 
@@ -80,8 +83,10 @@ internal sealed class SyntheticScene
         var partY1 = (int)(0.70 * h);
         var walker = Walker(t);
         var walkerW = w / 16;
-        var walkerY0 = (int)(0.25 * h);
-        var walkerY1 = (int)(0.85 * h);
+        var walkerY0 = (int)(0.20 * h);
+        var walkerY1 = (int)(0.95 * h);
+        var arms = Arms(t);
+        var armY0 = (int)((((int)Math.Round(t * 5) % 2) == 0 ? 0.40 : 0.50) * h);
         for (var y = 0; y < h; y++)
         {
             for (var x = 0; x < w; x++)
@@ -96,6 +101,13 @@ internal sealed class SyntheticScene
                 if (walker is { } wx && x >= wx && x < wx + walkerW && y >= walkerY0 && y < walkerY1)
                 {
                     v = 90 + ((y / 6 % 2) * 30);
+                }
+
+                // Working arms: a forearm beside the torso, up on even frames and down on odd ones.
+                if (arms && walker is { } ax && x >= ax + walkerW && x < ax + walkerW + (w / 40)
+                    && y >= armY0 && y < armY0 + (h / 12))
+                {
+                    v = 150;
                 }
 
                 _scratch[(y * w) + x] = v;

@@ -25,6 +25,15 @@ internal static class ClipRunner
     /// <summary>False: no commissioned reference; the analyzer adopts one after AutoReferenceAfter (the agent's default without commissioning).</summary>
     public static bool CommissionReference { get; set; } = true;
 
+    /// <summary>Development only (<c>--spans ENTER[,ENTERACTIVITY],EXIT</c>, seconds): other persistence spans, to tune on the tune set.</summary>
+    public static string? Spans { get; set; }
+
+    /// <summary>Development only (<c>--frame-trace CLIP/REGION</c>, <c>CLIP/*</c> or <c>*</c>): each frame's region evidence to stderr.</summary>
+    public static string? FrameTrace { get; set; }
+
+    /// <summary>Development only (<c>--moved-trace CLIP</c>): the moved check's measures once a second to stderr.</summary>
+    public static string? MovedTrace { get; set; }
+
     public static async Task<ClipObservation> RunAsync(string name, string path, IReadOnlyList<RegionOptions> regions, double fps, CancellationToken cancellationToken)
     {
         var camera = new CameraOptions
@@ -45,7 +54,7 @@ internal static class ClipRunner
 
         var stopwatch = Stopwatch.StartNew();
         var options = new VisionOptions();
-        if (Environment.GetEnvironmentVariable("EC_SPAN") is { } span)
+        if (Spans is { } span)
         {
             var parts = span.Split(',');
             options.EnterFor = TimeSpan.FromSeconds(double.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture));
@@ -152,14 +161,15 @@ internal static class ClipRunner
         return empty with { Seconds = seconds, Regions = regions, Conditions = episodes, HealthySeconds = window.HealthySeconds, KnownSeconds = window.KnownSeconds };
     }
 
+    /// <summary>The development traces (<see cref="MovedTrace"/>, <see cref="FrameTrace"/>) to stderr.</summary>
     private static void DebugTrace(string name, CameraAnalyzer analyzer, DateTimeOffset at)
     {
-        if (Environment.GetEnvironmentVariable("EC_MOVED_TRACE") == name && analyzer.Monitor?.Moved is { } moved && at.Millisecond == 0)
+        if (MovedTrace == name && analyzer.Monitor?.Moved is { } moved && at.Millisecond == 0)
         {
             Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(at - Start).TotalSeconds,6:F1} corr {moved.Last.Correlation:F3} shift {moved.Last.Shift:F2} resp {moved.Last.Response:F3}"));
         }
 
-        var want = Environment.GetEnvironmentVariable("EC_FRAME_TRACE");
+        var want = FrameTrace;
         if (want is null || !(want == "*" || want.StartsWith(name + "/", StringComparison.Ordinal)))
         {
             return;
