@@ -11,8 +11,9 @@ namespace EdgeCredit.Agent.Vision;
 /// in from elsewhere: it is <b>passing</b> motion.</para>
 /// <para>Blobs are of moving and foreground cells (<see cref="CellBackground"/>), so a worker who stopped in front of a
 /// machine and moves only the arms is still one blob with the legs outside it: still a passer. The cells (and one cell
-/// around them) of a passing blob in the columns where it is outside the region (± <see cref="ColumnMargin"/>: people
-/// stand upright, their body inside is above or below the part outside) are <b>hidden</b> for
+/// around them) of a passing blob in the columns where it is outside the region (± a third of its height, at least
+/// <see cref="ColumnMargin"/>: people stand upright, their body inside is above or below the part outside, arms reach a
+/// little wider) are <b>hidden</b> for
 /// <see cref="RegionSettings.NuisanceHold"/> after it last covered them; a belt merged into a walker's blob stays visible
 /// beside the walker. Cells that moved as the region's own motion within <see cref="OwnGrace"/> are never hidden: a person
 /// crossing a running machine merges with its moving part into one blob, and the machine must stay visible. The frame's evidence is the moving share of
@@ -26,7 +27,10 @@ internal sealed class RegionMotion
     /// <summary>Below this share of the region's pixels visible, a frame is no evidence.</summary>
     public const double MinVisible = 0.4;
 
-    /// <summary>Cells either side of a passer's outside columns that are hidden with it (8 px at 320 wide: a swinging arm).</summary>
+    /// <summary>
+    /// Least cells either side of a passer's outside columns that are hidden with it; a third of the passer's height if
+    /// more (a person's outside part is the legs, narrower than the torso and the arms that reach out from it).
+    /// </summary>
     public const int ColumnMargin = 2;
 
     /// <summary>A cell that moved as the region's own motion this recently is not hidden by a passer merging with it.</summary>
@@ -47,6 +51,8 @@ internal sealed class RegionMotion
     private readonly bool[] _blobInside;
     private readonly int[] _blobLeft;
     private readonly int[] _blobRight;
+    private readonly int[] _blobTop;
+    private readonly int[] _blobBottom;
 
     /// <param name="grid">The camera's cell grid.</param>
     /// <param name="coverage">Share of each cell covered by this region.</param>
@@ -65,6 +71,8 @@ internal sealed class RegionMotion
         _blobInside = new bool[grid.Count + 1];
         _blobLeft = new int[grid.Count + 1];
         _blobRight = new int[grid.Count + 1];
+        _blobTop = new int[grid.Count + 1];
+        _blobBottom = new int[grid.Count + 1];
         _holdTicks = nuisanceHold.Ticks;
         for (var c = 0; c < grid.Count; c++)
         {
@@ -115,11 +123,16 @@ internal sealed class RegionMotion
         var count = blobs.MovingCount;
         Array.Clear(_blobOutside, 0, blobs.BlobCount + 1);
         Array.Clear(_blobInside, 0, blobs.BlobCount + 1);
+        Array.Fill(_blobTop, int.MaxValue, 0, blobs.BlobCount + 1);
+        Array.Fill(_blobBottom, int.MinValue, 0, blobs.BlobCount + 1);
 
         // 1. A blob with cells inside that reaches an outside cell is a passer.
         for (var i = 0; i < count; i++)
         {
             var c = cells[i];
+            var row = c / _grid.Columns;
+            _blobTop[blobs.Labels[c]] = Math.Min(_blobTop[blobs.Labels[c]], row);
+            _blobBottom[blobs.Labels[c]] = Math.Max(_blobBottom[blobs.Labels[c]], row);
             if (_class[c] == Outside)
             {
                 var label = blobs.Labels[c];
@@ -156,7 +169,8 @@ internal sealed class RegionMotion
             {
                 passing = true;
                 var x = c % columns;
-                if (x >= _blobLeft[label] - ColumnMargin && x <= _blobRight[label] + ColumnMargin)
+                var margin = Math.Max(ColumnMargin, (_blobBottom[label] - _blobTop[label] + 1) / 3);
+                if (x >= _blobLeft[label] - margin && x <= _blobRight[label] + margin)
                 {
                     Hide(c, now, running);
                 }
