@@ -133,10 +133,10 @@ public sealed class RegionActivityTests
     [Fact]
     public void Play_MachineStartsWhileWorkerStandsAtItsEdge_RunningFromTheStart()
     {
-        // The worker overlaps the moving part's left end, so the part's motion joins the worker's blob; only the
-        // worker's columns are hidden, and the part beside them shows the start.
+        // The worker stands across the region's left edge all the while: only the worker's columns (widened by a third
+        // of the worker's height) are hidden, not the whole region, and the part beyond them shows the start.
         using var analyzer = new CameraAnalyzer(VisionRun.MachineCamera(), Options, null);
-        var scene = new SyntheticScene { Running = t => t >= 30, Walker = t => t is >= 15 and < 70 ? 118 : null, NoiseSigma = 3 };
+        var scene = new SyntheticScene { Running = t => t >= 30, Walker = t => t is >= 15 and < 70 ? 96 : null, NoiseSigma = 3 };
 
         VisionRun.Play(analyzer, scene, 80);
 
