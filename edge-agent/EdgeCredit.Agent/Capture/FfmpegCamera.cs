@@ -30,6 +30,7 @@ internal sealed partial class FfmpegCamera : ICameraFeed, IDisposable
     private readonly Channel<CameraFrame> _frames;
     private readonly Channel<CameraLinkChange> _links;
     private readonly CancellationTokenSource _disposing = new();
+    private string? _lastReason;
     private volatile FfmpegProcess? _current;
     private long _index;
     private DateTimeOffset? _offlineSince;
@@ -96,7 +97,13 @@ internal sealed partial class FfmpegCamera : ICameraFeed, IDisposable
         {
             while (!token.IsCancellationRequested)
             {
-                Publish(CameraLinkState.Connecting, _offlineSince is null ? "starting ffmpeg" : "reconnecting");
+                // During an outage the link stays Offline through the retries (no Connecting/Offline flapping for
+                // whoever watches it); Streaming ends it.
+                if (State != CameraLinkState.Offline)
+                {
+                    Publish(CameraLinkState.Connecting, "starting ffmpeg");
+                }
+
                 CaptureRunEnd end;
                 try
                 {
@@ -122,7 +129,10 @@ internal sealed partial class FfmpegCamera : ICameraFeed, IDisposable
                     CaptureLog.Stalled(_logger, Camera, MaskedUrl, _camera.StallTimeout);
                 }
 
-                Publish(CameraLinkState.Offline, end.Reason);
+                if (State != CameraLinkState.Offline || end.Reason != _lastReason)
+                {
+                    Publish(CameraLinkState.Offline, end.Reason);
+                }
 
                 if (end.CannotRun)
                 {
@@ -180,6 +190,7 @@ internal sealed partial class FfmpegCamera : ICameraFeed, IDisposable
     private void Publish(CameraLinkState state, string reason)
     {
         State = state;
+        _lastReason = reason;
         _links.Writer.TryWrite(new CameraLinkChange(Camera, state, _time.GetUtcNow(), reason));
     }
 

@@ -66,6 +66,21 @@ public sealed class FfmpegCameraTests(ITestOutputHelper output) : IDisposable
         Assert.Contains(_log.Entries, e => e.EventId == 6004 && e.Message.Contains("rtsp://admin:***@127.0.0.1:9/stream1", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task RunAsync_LongOutage_LinkStaysOfflineThroughTheRetries()
+    {
+        // Nothing listens on port 9: every attempt fails at once, retried every 0.2-2 s.
+        await using var watcher = new CameraWatcher(Camera("rtsp://127.0.0.1:9/stream1"));
+        await Eventually.TrueAsync(() => watcher.Camera.Counters.Reconnects >= 3, "three reconnect attempts", TimeSpan.FromSeconds(30));
+
+        // Connecting once, then Offline throughout (a retry's new reason may be published, never Connecting again).
+        var states = watcher.Changes.Select(c => c.State).ToArray();
+        Assert.Equal(CameraLinkState.Connecting, states[0]);
+        Assert.True(states.Length >= 2, "no Offline published");
+        Assert.All(states[1..], s => Assert.Equal(CameraLinkState.Offline, s));
+        Assert.Equal(CameraLinkState.Offline, watcher.Camera.State);
+    }
+
     public void Dispose() => _log.Dispose();
 
     private static async Task AssertSizeAndRateAsync(CameraWatcher watcher)

@@ -15,16 +15,16 @@ internal static class CameraEvalReport
     {
         ArgumentNullException.ThrowIfNull(result);
         var (truth, o) = (result.Truth!, result.Observation);
-        Line($"  {o.Name} (eval seed {truth.Seed}, {truth.Seconds} s, {truth.Width}x{truth.Height} at {truth.Fps} fps): {o.Frames} frames {o.Width}x{o.Height} analysed, {o.Dropped} dropped, in {o.Elapsed.TotalSeconds:F1} s; healthy {o.HealthySeconds}/{o.KnownSeconds} s; end: {o.EndReason}");
+        Line($"  {o.Name} ({truth.Set} seed {truth.Seed}, {truth.Seconds} s, {truth.Width}x{truth.Height} at {truth.Fps} fps): {o.Frames} frames {o.Width}x{o.Height} analysed, {o.Dropped} dropped, in {o.Elapsed.TotalSeconds:F1} s; healthy {o.HealthySeconds}/{o.KnownSeconds} s; end: {o.EndReason}");
         if (result.Tamper is { } t)
         {
             Line($"    scored seconds 0-{t.Start - 1} (the {truth.Seconds - t.Start} s from the tamper start on are excluded from running/idle: the camera cannot see the machines)");
         }
 
-        Line($"    {"region",-12} {"scored",6} {"right",6} {"share",7} {"run>idle",8} {"idle>run",8} {"unknown",7} {"true run",8} {"said run",8}");
+        Line($"    {"region",-12} {"scored",6} {"right",6} {"share",7} {"run>idle",8} {"idle>run",8} {"unknown",7} {"true run",8} {"said run",8} {"nobody there: right",20}");
         foreach (var r in result.Regions)
         {
-            Line($"    {r.Region,-12} {r.Scored,6} {r.RunningRight + r.IdleRight,6} {r.Accuracy,7:P1} {r.RunningReportedIdle,8} {r.IdleReportedRunning,8} {r.Unknown,7} {r.TrueRunning,8} {r.ReportedRunning,8}");
+            Line($"    {r.Region,-12} {r.Scored,6} {r.RunningRight + r.IdleRight,6} {r.Accuracy,7:P1} {r.RunningReportedIdle,8} {r.IdleReportedRunning,8} {r.Unknown,7} {r.TrueRunning,8} {r.ReportedRunning,8} {string.Create(Invariant, $"{r.ClearRight}/{r.Clear} {r.ClearAccuracy:P1}"),20}");
             if (r.Mismatches.Length > 0)
             {
                 Line($"      wrong: {r.Mismatches}");
@@ -104,6 +104,9 @@ internal static class CameraEvalReport
         var low = regions.Where(s => s.Accuracy < AccuracyGoal).ToList();
         Goal(low.Count == 0, "running/idle right for >= 98 % of seconds per region",
             $"{regions.Count - low.Count}/{regions.Count} regions; worst {Worst(regions)}{(low.Count == 0 ? string.Empty : "; below: " + string.Join(", ", low.Select(s => string.Create(Invariant, $"{s.Clip}/{s.Region} {s.Accuracy:P1}"))))}");
+
+        var clearLow = regions.Where(s => s.ClearAccuracy < AccuracyGoal).ToList();
+        Line(string.Create(Invariant, $"info  running/idle on the seconds with nobody at the region (±1 s; {regions.Sum(s => s.Clear)} of {regions.Sum(s => s.Scored)} scored region-seconds): {regions.Count - clearLow.Count}/{regions.Count} regions >= 98 %, {(double)regions.Sum(s => s.ClearRight) / Math.Max(1, regions.Sum(s => s.Clear)):P2} of those seconds right{(clearLow.Count == 0 ? string.Empty : "; below: " + string.Join(", ", clearLow.Select(s => string.Create(Invariant, $"{s.Clip}/{s.Region} {s.ClearAccuracy:P1} ({s.ClearRight}/{s.Clear})"))))}"));
 
         var tampers = results.Where(r => r.IsTamper).Select(r => r.Tamper!).ToList();
         var late = tampers.Where(t => t.Delay is null or > DelayGoal).ToList();

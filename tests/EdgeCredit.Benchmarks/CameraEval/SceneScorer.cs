@@ -22,7 +22,7 @@ internal static class SceneScorer
         foreach (var region in truth.Regions)
         {
             var flags = observation.Regions.TryGetValue(region.Name, out var f) ? f : [];
-            int runRight = 0, idleRight = 0, missed = 0, extra = 0, unknown = 0, trueRunning = 0, reported = 0;
+            int runRight = 0, idleRight = 0, missed = 0, extra = 0, unknown = 0, trueRunning = 0, reported = 0, clear = 0, clearRight = 0;
             var wrong = new List<(int Second, string What)>();
             for (var s = 0; s < end; s++)
             {
@@ -38,6 +38,12 @@ internal static class SceneScorer
 
                 var said = (flag & SecondFlags.Running) != 0;
                 reported += said ? 1 : 0;
+                if (!PersonAt(truth, region.Name, s))
+                {
+                    clear++;
+                    clearRight += running == said ? 1 : 0;
+                }
+
                 if (running == said)
                 {
                     runRight += running ? 1 : 0;
@@ -56,11 +62,15 @@ internal static class SceneScorer
             }
 
             scores.Add(new RegionScore(observation.Name, region.Name, end, runRight, idleRight, missed, extra, unknown,
-                truth.Seconds - end, trueRunning, reported, Stretches(wrong)));
+                truth.Seconds - end, trueRunning, reported, Stretches(wrong), clear, clearRight));
         }
 
         return scores;
     }
+
+    /// <summary>A person overlaps the region's box at some time within a second either side of second <paramref name="s"/>.</summary>
+    private static bool PersonAt(SceneTruth truth, string region, int s) =>
+        truth.People.Any(p => p.Regions.Any(o => o.Name == region && o.Start < s + 2 && o.End > s - 1));
 
     public static TamperScore ScoreTamper(SceneTruth truth, ClipObservation observation)
     {
