@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using EdgeCredit.Agent.Capture;
 using EdgeCredit.Agent.Vision;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EdgeCredit.Benchmarks.CameraEval;
@@ -27,6 +28,9 @@ internal static class ClipRunner
 
     /// <summary>Development only (<c>--spans ENTER[,ENTERACTIVITY],EXIT</c>, seconds): other persistence spans, to tune on the tune set.</summary>
     public static string? Spans { get; set; }
+
+    /// <summary>Development only (<c>--vision Key=Value;Key=Value</c>): any <see cref="VisionOptions"/> overridden, bound as configuration is.</summary>
+    public static string? VisionOverrides { get; set; }
 
     /// <summary>Development only (<c>--frame-trace CLIP/REGION</c>, <c>CLIP/*</c> or <c>*</c>): each frame's region evidence to stderr.</summary>
     public static string? FrameTrace { get; set; }
@@ -54,6 +58,13 @@ internal static class ClipRunner
 
         var stopwatch = Stopwatch.StartNew();
         var options = new VisionOptions();
+        if (VisionOverrides is { } overrides)
+        {
+            var values = overrides.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2))
+                .ToDictionary(p => VisionOptions.SectionName + ":" + p[0], p => (string?)p[1]);
+            new ConfigurationBuilder().AddInMemoryCollection(values).Build()
+                .GetSection(VisionOptions.SectionName).Bind(options);
+        }
         if (Spans is { } span)
         {
             var parts = span.Split(',');
