@@ -2,16 +2,18 @@
 """An HTTP MJPEG camera for the capture tests: answers GET with multipart/x-mixed-replace JPEG parts, the way cheap IP
 cameras serve http://cam/video.mjpg.
 
-    mjpeg_server.py [--port 0] [--file VIDEO] [--width 640] [--height 360] [--fps 10]
+    mjpeg_server.py [--port 0] [--file VIDEO] [--width 640] [--height 360] [--fps 10] [--tls CERT KEY]
 
 The JPEGs come from an ffmpeg child that plays VIDEO in a loop at its own rate (or ffmpeg's testsrc2 pattern without
 --file), scaled to WIDTHxHEIGHT at FPS. Every client gets the latest picture as it is produced, on any path.
 --port 0 asks the OS for a free port; the same port can be given again to a new server after this one was killed.
+--tls serves https:// with the given PEM certificate and key (cameras that only speak TLS).
 
 Once listening it prints "READY <port>" on stdout. It exits when its stdin closes.
 """
 import argparse
 import http.server
+import ssl
 import subprocess
 import sys
 import threading
@@ -97,12 +99,17 @@ def main():
     parser.add_argument("--width", type=int, default=640)
     parser.add_argument("--height", type=int, default=360)
     parser.add_argument("--fps", type=int, default=10)
+    parser.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
     args = parser.parse_args()
 
     pictures = Pictures(args)
     http.server.ThreadingHTTPServer.allow_reuse_address = True
     http.server.ThreadingHTTPServer.daemon_threads = True
     server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler_for(pictures))
+    if args.tls:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(args.tls[0], args.tls[1])
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"READY {server.server_address[1]}", flush=True)
     sys.stdin.read()

@@ -3,7 +3,7 @@ using EdgeCredit.Agent.Tests.Support;
 
 namespace EdgeCredit.Agent.Tests.Capture;
 
-/// <summary>Frames of the analysis size and rate from a file, a real RTSP server and a real HTTP MJPEG server.</summary>
+/// <summary>Frames of the analysis size and rate from a file, a real RTSP server and a real HTTP(S) MJPEG server.</summary>
 public sealed class FfmpegCameraTests(ITestOutputHelper output) : IDisposable
 {
     private readonly TestLog _log = new(output);
@@ -31,6 +31,30 @@ public sealed class FfmpegCameraTests(ITestOutputHelper output) : IDisposable
         await using var server = await StreamServerProcess.StartAsync("mjpeg_server.py", 0);
         await using var watcher = new CameraWatcher(Camera(server.MjpegUrl));
         await AssertSizeAndRateAsync(watcher);
+    }
+
+    [Fact]
+    public async Task RunAsync_HttpsMjpegServer_GreyFramesOfAnalysisSizeAndRate()
+    {
+        // A camera that only speaks TLS, with its own self-signed certificate (as cameras ship).
+        var folder = Directory.CreateTempSubdirectory("edgecredit-https-cam-").FullName;
+        try
+        {
+            var (cert, key) = (Path.Combine(folder, "cert.pem"), Path.Combine(folder, "key.pem"));
+            using (var openssl = System.Diagnostics.Process.Start("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1"]))
+            {
+                await openssl.WaitForExitAsync();
+                Assert.Equal(0, openssl.ExitCode);
+            }
+
+            await using var server = await StreamServerProcess.StartAsync("mjpeg_server.py", 0, "--tls", cert, key);
+            await using var watcher = new CameraWatcher(Camera(server.MjpegUrl.Replace("http://", "https://", StringComparison.Ordinal)));
+            await AssertSizeAndRateAsync(watcher);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
