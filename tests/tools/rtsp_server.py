@@ -3,9 +3,9 @@
 
 Run with /usr/bin/python3 (Debian's python3-gi, gir1.2-gst-rtsp-server-1.0, gstreamer1.0-plugins-*).
 
-    rtsp_server.py [--port 0] [--name cam] [--file VIDEO] [--width 640] [--height 360] [--fps 10]
+    rtsp_server.py [--port 0] [--name cam] [--file VIDEO] [--width 640] [--height 360] [--fps 10] [--tls CERT KEY]
 
-Serves H.264 at rtsp://127.0.0.1:PORT/NAME. The pictures come from an ffmpeg child that plays VIDEO in a loop at
+Serves H.264 at rtsp://127.0.0.1:PORT/NAME (rtsps:// with --tls and a PEM certificate and key; anonymous access). The pictures come from an ffmpeg child that plays VIDEO in a loop at
 its own rate (or ffmpeg's testsrc2 pattern without --file), scaled to WIDTHxHEIGHT at FPS, as raw I420 frames into a
 GStreamer appsrc; GStreamer encodes them (x264, a key frame every second) for every client from one shared pipeline.
 --port 0 asks the OS for a free port; the same port can be given again to a new server after this one was killed
@@ -75,6 +75,7 @@ def main():
     parser.add_argument("--width", type=int, default=640)
     parser.add_argument("--height", type=int, default=360)
     parser.add_argument("--fps", type=int, default=10)
+    parser.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
     args = parser.parse_args()
 
     Gst.init(None)
@@ -95,6 +96,18 @@ def main():
     server = GstRtspServer.RTSPServer()
     server.set_address("127.0.0.1")
     server.set_service(str(args.port))
+    if args.tls:
+        # rtsps: TLS from GIO (glib-networking); anyone may watch, as on the plain server.
+        gi.require_version("Gio", "2.0")
+        from gi.repository import Gio  # noqa: E402
+        auth = GstRtspServer.RTSPAuth()
+        auth.set_tls_certificate(Gio.TlsCertificate.new_from_files(args.tls[0], args.tls[1]))
+        token = GstRtspServer.RTSPToken()
+        token.set_string("media.factory.role", "anonymous")
+        auth.set_default_token(token)
+        server.set_auth(auth)
+        factory.add_role_from_structure(Gst.Structure.new_from_string(
+            "anonymous, media.factory.access=(boolean)true, media.factory.construct=(boolean)true"))
     server.get_mount_points().add_factory("/" + args.name, factory)
     if server.attach(None) == 0:
         sys.stderr.write(f"rtsp_server.py: cannot listen on port {args.port}\n")

@@ -3,7 +3,7 @@ using EdgeCredit.Agent.Tests.Support;
 
 namespace EdgeCredit.Agent.Tests.Capture;
 
-/// <summary>Frames of the analysis size and rate from a file, a real RTSP server and a real HTTP(S) MJPEG server.</summary>
+/// <summary>Frames of the analysis size and rate from a file, a real RTSP(S) server and a real HTTP(S) MJPEG server.</summary>
 public sealed class FfmpegCameraTests(ITestOutputHelper output) : IDisposable
 {
     private readonly TestLog _log = new(output);
@@ -37,24 +37,20 @@ public sealed class FfmpegCameraTests(ITestOutputHelper output) : IDisposable
     public async Task RunAsync_HttpsMjpegServer_GreyFramesOfAnalysisSizeAndRate()
     {
         // A camera that only speaks TLS, with its own self-signed certificate (as cameras ship).
-        var folder = Directory.CreateTempSubdirectory("edgecredit-https-cam-").FullName;
-        try
-        {
-            var (cert, key) = (Path.Combine(folder, "cert.pem"), Path.Combine(folder, "key.pem"));
-            using (var openssl = System.Diagnostics.Process.Start("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1"]))
-            {
-                await openssl.WaitForExitAsync();
-                Assert.Equal(0, openssl.ExitCode);
-            }
+        using var tls = await SelfSigned.CreateAsync();
+        await using var server = await StreamServerProcess.StartAsync("mjpeg_server.py", 0, "--tls", tls.Certificate, tls.Key);
+        await using var watcher = new CameraWatcher(Camera(server.MjpegUrl.Replace("http://", "https://", StringComparison.Ordinal)));
+        await AssertSizeAndRateAsync(watcher);
+    }
 
-            await using var server = await StreamServerProcess.StartAsync("mjpeg_server.py", 0, "--tls", cert, key);
-            await using var watcher = new CameraWatcher(Camera(server.MjpegUrl.Replace("http://", "https://", StringComparison.Ordinal)));
-            await AssertSizeAndRateAsync(watcher);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+    [Fact]
+    public async Task RunAsync_RtspsServer_GreyFramesOfAnalysisSizeAndRate()
+    {
+        var clip = await TestClips.Clip640Async();
+        using var tls = await SelfSigned.CreateAsync();
+        await using var server = await StreamServerProcess.StartAsync("rtsp_server.py", 0, "--file", clip, "--tls", tls.Certificate, tls.Key);
+        await using var watcher = new CameraWatcher(Camera(server.RtspUrl.Replace("rtsp://", "rtsps://", StringComparison.Ordinal)));
+        await AssertSizeAndRateAsync(watcher);
     }
 
     [Fact]
@@ -106,6 +102,29 @@ public sealed class FfmpegCameraTests(ITestOutputHelper output) : IDisposable
     }
 
     public void Dispose() => _log.Dispose();
+
+    /// <summary>A fresh self-signed certificate and key (openssl) in a temporary folder, deleted on dispose.</summary>
+    private sealed class SelfSigned : IDisposable
+    {
+        private readonly string _folder;
+
+        private SelfSigned(string folder) => _folder = folder;
+
+        public string Certificate => Path.Combine(_folder, "cert.pem");
+
+        public string Key => Path.Combine(_folder, "key.pem");
+
+        public static async Task<SelfSigned> CreateAsync()
+        {
+            var tls = new SelfSigned(Directory.CreateTempSubdirectory("edgecredit-tls-cam-").FullName);
+            using var openssl = System.Diagnostics.Process.Start("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", tls.Key, "-out", tls.Certificate, "-days", "1", "-subj", "/CN=127.0.0.1"]);
+            await openssl.WaitForExitAsync();
+            Assert.Equal(0, openssl.ExitCode);
+            return tls;
+        }
+
+        public void Dispose() => Directory.Delete(_folder, recursive: true);
+    }
 
     private static async Task AssertSizeAndRateAsync(CameraWatcher watcher)
     {
