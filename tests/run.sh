@@ -32,7 +32,9 @@ for project in tests/*.Tests/*.Tests.csproj; do
   name=$(basename "$project" .csproj)
   echo "tests/run.sh: $name"
   log=$(mktemp)
-  dotnet test "$project" -c "$config" --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log" | grep -E "^\s+(Failed|Skipped) |Error Message|^Total tests|^\s+(Passed|Failed|Skipped): " || true
+  # A failure's message (the lines after "Error Message:") is shown too, so a CI log says what failed.
+  dotnet test "$project" -c "$config" --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log" | grep -E -A8 "^\s+(Failed|Skipped) " | grep -v -E "^\s+Stack Trace:|^\s+at |^--$" || true
+  grep -E "^Total tests|^\s+(Passed|Failed|Skipped): " "$log" || true
   # "dotnet test" ends each project with "Total tests: N" followed by "Passed: N", "Failed: N", "Skipped: N" lines.
   total=$(grep -E "^Total tests: [0-9]+" "$log" | tail -1)
   if [ -z "$total" ]; then
