@@ -12,6 +12,9 @@ namespace EdgeCredit.Agent.Meters.Simulation;
 /// </summary>
 internal sealed class PulseEmitter(PulseTrain train, TimeProvider time, Action<PinValue> setLevel, Action onPulse)
 {
+    /// <summary>Lateness past an intermediate bounce edge that ends the bounce at once (bounce edges are tenths of a ms apart).</summary>
+    private static readonly TimeSpan BounceSlack = TimeSpan.FromMilliseconds(0.5);
+
     public void Run(CancellationToken cancellationToken)
     {
         Thread.CurrentThread.Name = "pulse-generator";
@@ -41,15 +44,27 @@ internal sealed class PulseEmitter(PulseTrain train, TimeProvider time, Action<P
         }
     }
 
-    /// <summary>Emits the edges of one transition at their offsets; returns the time of the last edge.</summary>
+    /// <summary>
+    /// Emits the edges of one transition at their offsets; returns the time of the last edge. When the thread was held up
+    /// (preempted on a busy machine) past an intermediate edge's time by more than <see cref="BounceSlack"/>, the rest of
+    /// the bounce is skipped and the transition ends on its final level: a bounce level held by a stalled generator
+    /// would otherwise last long enough to pass debouncing, splitting one pulse into two, which no real contact does.
+    /// </summary>
     private DateTimeOffset Emit(IReadOnlyList<(TimeSpan Offset, PinValue Level)> edges)
     {
         var first = Stopwatch.GetTimestamp();
-        foreach (var (offset, level) in edges)
+        for (var i = 0; i < edges.Count; i++)
         {
+            var (offset, level) = edges[i];
             while (Stopwatch.GetElapsedTime(first) < offset)
             {
                 Thread.SpinWait(20);
+            }
+
+            if (i < edges.Count - 1 && Stopwatch.GetElapsedTime(first) > offset + BounceSlack)
+            {
+                setLevel(edges[^1].Level);
+                break;
             }
 
             setLevel(level);
