@@ -30,7 +30,7 @@ internal sealed class CameraEvaluation(string folder, bool quick, string videoFo
         }
 
         Console.WriteLine($"camera-eval: {names.Count} {(set == SceneSet.Eval ? "eval-set" : "TUNE-SET (development only; quote the eval set)")} scenes{(quick ? " (--quick: without normal-hour and nuisance-hour)" : string.Empty)}, renders in {folder}");
-        Console.WriteLine($"analysis{(ClipRunner.Spans is null ? string.Empty : $" (spans overridden: {ClipRunner.Spans})")}{(ClipRunner.VisionOverrides is null ? string.Empty : $" (Vision overridden: {ClipRunner.VisionOverrides})")}: FfmpegCamera (file, FileRealTime=false, width 320, {AnalysisFps} fps) -> CameraAnalyzer (default VisionOptions, {(ClipRunner.CommissionReference ? "reference commissioned from the first frame" : $"no commissioned reference: auto-adopted after {new Agent.Vision.VisionOptions().AutoReferenceAfter.TotalSeconds:F0} s (--auto-reference)")})");
+        Console.WriteLine($"analysis{(ClipRunner.VisionOverrides is null ? string.Empty : $" (Vision overridden: {ClipRunner.VisionOverrides})")}: FfmpegCamera (file, FileRealTime=false, width 320, {AnalysisFps} fps) -> CameraAnalyzer (default VisionOptions, {(ClipRunner.CommissionReference ? "reference commissioned from the first frame" : $"no commissioned reference: auto-adopted after {new Agent.Vision.VisionOptions().AutoReferenceAfter.TotalSeconds:F0} s (--auto-reference)")})");
         Console.WriteLine("time: each frame re-stamped clip start + Index / fps (frames arrive faster than real time)");
         Console.WriteLine();
         Console.WriteLine("1. Scenes");

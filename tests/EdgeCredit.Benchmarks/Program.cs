@@ -14,7 +14,7 @@ using EdgeCredit.Benchmarks;
 //   camera-load [--part all|decode|cameras|latency] [--cameras 1,2,4,6,8] [--seconds 40] [--latency-seconds 300] [--window 5] [--repeats 3]
 //                                    (camera figures on rendered scenes: decode+analysis per CPU-second, cameras sustained, RSS with 4, state-change latency)
 //   vision --clip FILE [--loops 0]   (conditions and activity the vision stage reports on a real clip, optionally replayed)
-//   camera-eval [--out DIR] [--quick] [--trace CLIP/REGION] [--auto-reference] [--set eval|tune] [--spans E[,A],X] [--vision Key=Value;...] [--frame-trace CLIP/REGION] [--moved-trace CLIP] (eval-set scenes + real clips through capture + vision, scored against the truth; --quick skips the hour-long scenes)
+//   camera-eval [--out DIR] [--quick] [--trace CLIP/REGION] [--auto-reference] [--set eval|tune] [--vision Key=Value;...] [--frame-trace CLIP/REGION] [--moved-trace CLIP] (eval-set scenes + real clips through capture + vision, scored against the truth; --quick skips the hour-long scenes)
 var name = args.FirstOrDefault() ?? "help";
 string Option(string key, string fallback)
 {
@@ -63,7 +63,6 @@ switch (name)
         break;
     case "camera-eval":
         EdgeCredit.Benchmarks.CameraEval.ClipRunner.CommissionReference = !args.Contains("--auto-reference");
-        EdgeCredit.Benchmarks.CameraEval.ClipRunner.Spans = Option("spans", string.Empty) is { Length: > 0 } spans ? spans : null;
         EdgeCredit.Benchmarks.CameraEval.ClipRunner.VisionOverrides = Option("vision", string.Empty) is { Length: > 0 } vision ? vision : null;
         EdgeCredit.Benchmarks.CameraEval.ClipRunner.FrameTrace = Option("frame-trace", string.Empty) is { Length: > 0 } frameTrace ? frameTrace : null;
         EdgeCredit.Benchmarks.CameraEval.ClipRunner.MovedTrace = Option("moved-trace", string.Empty) is { Length: > 0 } movedTrace ? movedTrace : null;

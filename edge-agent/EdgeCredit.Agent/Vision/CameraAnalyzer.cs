@@ -111,11 +111,7 @@ internal sealed class CameraAnalyzer : IDisposable
                 }
 
                 region.Observe(frame.At, usable);
-                foreach (var change in region.TakeChanges())
-                {
-                    VisionLog.RegionChanged(_logger, Camera, change.Region, change.Running ? "running" : "idle", change.At);
-                    _states.Add(change);
-                }
+                TakeRegionChanges(region);
             }
 
             if (second != _pendingSecond)
@@ -242,11 +238,16 @@ internal sealed class CameraAnalyzer : IDisposable
         foreach (var region in _regions)
         {
             region.Settle();
-            foreach (var change in region.TakeChanges())
-            {
-                VisionLog.RegionChanged(_logger, Camera, change.Region, change.Running ? "running" : "idle", change.At);
-                _states.Add(change);
-            }
+            TakeRegionChanges(region);
+        }
+    }
+
+    private void TakeRegionChanges(RegionActivity region)
+    {
+        foreach (var change in region.TakeChanges())
+        {
+            VisionLog.RegionChanged(_logger, Camera, change.Region, change.Running ? "running" : "idle", change.At);
+            _states.Add(change);
         }
     }
 

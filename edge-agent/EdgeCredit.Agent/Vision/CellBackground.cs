@@ -25,7 +25,6 @@ internal sealed class CellBackground
     private readonly int[] _thumbPerCell;
     private readonly int[] _sums;
     private readonly float[] _background;
-    private readonly int[] _minimum;
     private readonly float _follow;
     private readonly float _absorb;
     private bool _initialized;
@@ -38,7 +37,6 @@ internal sealed class CellBackground
         _thumbPerCell = new int[grid.Count];
         _sums = new int[grid.Count];
         _background = new float[grid.Count];
-        _minimum = new int[grid.Count];
         Foreground = new bool[grid.Count];
         for (var ty = 0; ty < thumbHeight; ty++)
         {
@@ -50,11 +48,6 @@ internal sealed class CellBackground
                 _cellOfThumb[(ty * thumbWidth) + tx] = cell;
                 _thumbPerCell[cell]++;
             }
-        }
-
-        for (var c = 0; c < grid.Count; c++)
-        {
-            _minimum[c] = Math.Max(1, (int)Math.Ceiling(CellGrid.MovingCellShare * grid.PixelsPerCell[c]));
         }
 
         var fps = Math.Max(0.1, framesPerSecond);
@@ -110,7 +103,7 @@ internal sealed class CellBackground
             var difference = value - _background[c];
             var foreground = Math.Abs(difference) > ForegroundLevels;
             Foreground[c] = foreground;
-            if (cellCounts[c] < _minimum[c])
+            if (cellCounts[c] < _grid.MovingMinimum[c])
             {
                 _background[c] += (foreground ? _absorb : _follow) * difference;
             }

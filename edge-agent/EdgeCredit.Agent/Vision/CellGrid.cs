@@ -23,6 +23,7 @@ internal sealed class CellGrid
         }
 
         PixelsPerCell = new int[Columns * Rows];
+        MovingMinimum = new int[Columns * Rows];
         for (var y = 0; y < height; y++)
         {
             for (var x = 0; x < width; x++)
@@ -30,7 +31,15 @@ internal sealed class CellGrid
                 PixelsPerCell[((y / CellSize) * Columns) + ColumnOf[x]]++;
             }
         }
+
+        for (var c = 0; c < MovingMinimum.Length; c++)
+        {
+            MovingMinimum[c] = Math.Max(1, (int)Math.Ceiling(MovingCellShare * PixelsPerCell[c]));
+        }
     }
+
+    /// <summary>Moving pixels that make each cell a moving cell (<see cref="MovingCellShare"/> of its pixels, at least 1).</summary>
+    public int[] MovingMinimum { get; }
 
     public int Width { get; }
 

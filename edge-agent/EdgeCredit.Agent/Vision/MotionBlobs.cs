@@ -7,7 +7,6 @@ namespace EdgeCredit.Agent.Vision;
 internal sealed class MotionBlobs
 {
     private readonly CellGrid _grid;
-    private readonly int[] _minimum;
     private readonly int[] _stack;
 
     public MotionBlobs(CellGrid grid)
@@ -18,11 +17,6 @@ internal sealed class MotionBlobs
         Foreground = new bool[grid.Count];
         _stack = new int[grid.Count];
         MovingCells = new int[grid.Count];
-        _minimum = new int[grid.Count];
-        for (var c = 0; c < grid.Count; c++)
-        {
-            _minimum[c] = Math.Max(1, (int)Math.Ceiling(CellGrid.MovingCellShare * grid.PixelsPerCell[c]));
-        }
     }
 
     /// <summary>Blob label of each cell (0: not moving; 1..<see cref="BlobCount"/>).</summary>
@@ -49,7 +43,7 @@ internal sealed class MotionBlobs
         BlobCount = 0;
         for (var c = 0; c < cellCounts.Length; c++)
         {
-            var moving = cellCounts[c] >= _minimum[c];
+            var moving = cellCounts[c] >= _grid.MovingMinimum[c];
             var still = foreground is not null && foreground[c];
             Moving[c] = moving;
             Foreground[c] = still;

@@ -15,7 +15,6 @@ namespace EdgeCredit.Agent.Vision;
 /// </summary>
 internal sealed class RegionActivity
 {
-    private readonly string _camera;
     /// <summary>Known seconds kept for the decisions and their backdating.</summary>
     private const int KnownKept = 128;
 
@@ -25,6 +24,7 @@ internal sealed class RegionActivity
     /// <summary>Consecutive known seconds of the other state that switch it when the evidence stops (<see cref="Settle"/>).</summary>
     private const int SettleSeconds = 2;
 
+    private readonly string _camera;
     private readonly List<(long Second, bool Active)> _known = new(KnownKept);
     private readonly List<RegionStateChange> _changes = [];
     private readonly int _enterSeconds;
@@ -173,12 +173,7 @@ internal sealed class RegionActivity
             return;
         }
 
-        var first = _known.Count - run;
-        var at = first > 0 ? Between(_known[first - 1].Second, _known[first].Second) : _known[first].Second;
-        var end = _known[^1].Second + 1;
-        Running = active;
-        Timeline.Mark(at, end, SecondFlags.Running, active);
-        _changes.Add(new RegionStateChange(_camera, Settings.Name, DateTimeOffset.FromUnixTimeSeconds(at), active));
+        Switch(active, ChangeBefore(_known.Count - run), _known[^1].Second + 1);
     }
 
     public IReadOnlyList<RegionStateChange> TakeChanges()
@@ -229,26 +224,40 @@ internal sealed class RegionActivity
         var share = (double)active / count;
         if (!Running && share >= Settings.EnterActivity)
         {
-            var startedAt = first > 0 ? Between(_known[first - 1].Second, _known[first].Second) : _known[first].Second;
-            Running = true;
-            Timeline.Mark(startedAt, second, SecondFlags.Running, true);
-            _changes.Add(new RegionStateChange(_camera, Settings.Name, DateTimeOffset.FromUnixTimeSeconds(startedAt), true));
+            Switch(true, ChangeBefore(first), second);
         }
         else if (Running && share <= Settings.ExitActivity)
         {
             var last = _known.FindLastIndex(k => k.Active);
             var stoppedAt = last < 0 ? _known[^count].Second
-                : last == _known.Count - 1 ? second + 1
-                : Between(_known[last].Second, _known[last + 1].Second);
-            Running = false;
-            Timeline.Mark(stoppedAt, second, SecondFlags.Running, false);
-            _changes.Add(new RegionStateChange(_camera, Settings.Name, DateTimeOffset.FromUnixTimeSeconds(Math.Min(stoppedAt, second)), false));
+                : last == _known.Count - 1 ? second
+                : ChangeBefore(last + 1);
+            Switch(false, stoppedAt, second);
         }
     }
 
+    /// <summary>Switches the state from <paramref name="at"/>, rewriting the timeline's seconds [at, until), and records the change.</summary>
+    private void Switch(bool running, long at, long until)
+    {
+        Running = running;
+        Timeline.Mark(at, until, SecondFlags.Running, running);
+        _changes.Add(new RegionStateChange(_camera, Settings.Name, DateTimeOffset.FromUnixTimeSeconds(at), running));
+    }
+
     /// <summary>
-    /// Where a change between two known seconds of different activity is put: half-way through the unknown seconds
-    /// between them (none: the later one), which halves the expected error when a passer hid the change.
+    /// Where a change that shows first in the known second at <paramref name="index"/> is put: half-way through the
+    /// unknown seconds since the known second before it (none: that second itself), which halves the expected error
+    /// when a passer hid the change.
     /// </summary>
-    private static long Between(long before, long after) => before + 1 + ((after - before - 1) / 2);
+    private long ChangeBefore(int index)
+    {
+        var after = _known[index].Second;
+        if (index == 0)
+        {
+            return after;
+        }
+
+        var before = _known[index - 1].Second;
+        return before + 1 + ((after - before - 1) / 2);
+    }
 }

@@ -92,11 +92,7 @@ internal sealed class RegionMotion
                 _class[c] = Neutral;
             }
         }
-
-        InsideCells = _class.Count(k => k == Inside);
     }
-
-    public int InsideCells { get; }
 
     /// <summary>Share of the visible inside pixels moving in the last frame (passers and hidden cells left out).</summary>
     public double ConfinedShare { get; private set; }

@@ -26,10 +26,7 @@ internal static class ClipRunner
     /// <summary>False: no commissioned reference; the analyzer adopts one after AutoReferenceAfter (the agent's default without commissioning).</summary>
     public static bool CommissionReference { get; set; } = true;
 
-    /// <summary>Development only (<c>--spans ENTER[,ENTERACTIVITY],EXIT</c>, seconds): other persistence spans, to tune on the tune set.</summary>
-    public static string? Spans { get; set; }
-
-    /// <summary>Development only (<c>--vision Key=Value;Key=Value</c>): any <see cref="VisionOptions"/> overridden, bound as configuration is.</summary>
+    /// <summary>Development only (<c>--vision Key=Value;Key=Value</c>, e.g. <c>EnterFor=00:00:06;ExitFor=00:00:03</c>): any <see cref="VisionOptions"/> overridden, bound as configuration is, to tune on the tune set.</summary>
     public static string? VisionOverrides { get; set; }
 
     /// <summary>Development only (<c>--frame-trace CLIP/REGION</c>, <c>CLIP/*</c> or <c>*</c>): each frame's region evidence to stderr.</summary>
@@ -64,16 +61,6 @@ internal static class ClipRunner
                 .ToDictionary(p => VisionOptions.SectionName + ":" + p[0], p => (string?)p[1]);
             new ConfigurationBuilder().AddInMemoryCollection(values).Build()
                 .GetSection(VisionOptions.SectionName).Bind(options);
-        }
-        if (Spans is { } span)
-        {
-            var parts = span.Split(',');
-            options.EnterFor = TimeSpan.FromSeconds(double.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture));
-            options.ExitFor = TimeSpan.FromSeconds(double.Parse(parts[^1], System.Globalization.CultureInfo.InvariantCulture));
-            if (parts.Length > 2)
-            {
-                options.EnterActivity = double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
-            }
         }
 
         var conditions = new List<(CameraConditionRecord Record, double ReportedAt)>();
