@@ -62,41 +62,11 @@ internal sealed class CaptureBenchmark(int seconds, int analysisWidth)
         return path;
     }
 
-    private async Task<(long Frames, double FfmpegCpu, double AgentCpu, double Cpu, double Wall, long Dropped)> MeasureCameraAsync(string clip, int frames)
+    private async Task<CaptureCpuRun> MeasureCameraAsync(string clip, int frames)
     {
         var options = new CameraOptions { Name = "bench", Url = clip, FileRealTime = false, AnalysisFps = Fps, AnalysisWidth = analysisWidth, QueueCapacity = 64 };
         using var camera = new FfmpegCamera(options, "/usr/bin/ffmpeg", TimeProvider.System, NullLogger.Instance);
-        using var stop = new CancellationTokenSource();
-        var run = camera.RunAsync(stop.Token);
-        // The reader itself takes the snapshots (no polling loop adds CPU to the agent side).
-        var marks = new (long Frames, double Ffmpeg, double Agent, TimeSpan At)[2];
-        var clock = Stopwatch.StartNew();
-        var reader = Task.Run(async () =>
-        {
-            long read = 0;
-            await foreach (var frame in camera.Frames.ReadAllAsync())
-            {
-                read++;
-                frame.Dispose();
-                if (read == 10 || read == frames - 10)
-                {
-                    var pid = camera.FfmpegPid ?? throw new InvalidOperationException("ffmpeg ended before the last mark");
-                    marks[read == 10 ? 0 : 1] = (read, ProcStat.CpuSeconds(pid), ProcStat.CpuSeconds(Environment.ProcessId), clock.Elapsed);
-                    if (read == frames - 10)
-                    {
-                        await stop.CancelAsync();
-                    }
-                }
-            }
-        });
-
-        await run;
-        await reader;
-        var (frames0, ffmpeg0, agent0, start) = marks[0];
-        var (frames1, ffmpeg1, agent1, end) = marks[1];
-        var wall = (end - start).TotalSeconds;
-        var n = frames1 - frames0;
-        return (n, ffmpeg1 - ffmpeg0, agent1 - agent0, (ffmpeg1 - ffmpeg0) + (agent1 - agent0), wall, camera.Counters.Dropped);
+        return await CaptureCpu.MeasureAsync(camera, frames);
     }
 
     /// <summary>Runs ffmpeg under a shell that prints its own /proc stat afterwards: cutime + cstime is ffmpeg's exact CPU.</summary>

@@ -30,7 +30,7 @@ internal static class DecodeThroughput
             }
 
             var load = SceneFiles.LoadAverage();
-            var agent = new List<Run>();
+            var agent = new List<CaptureCpuRun>();
             var alone = new List<double>();
             for (var i = 0; i < repeats; i++)
             {
@@ -51,46 +51,13 @@ internal static class DecodeThroughput
         }
     }
 
-    private static async Task<Run> MeasureAsync(string video, SceneTruth truth, int analysisWidth)
+    private static async Task<CaptureCpuRun> MeasureAsync(string video, SceneTruth truth, int analysisWidth)
     {
         var options = SceneFiles.Camera("bench", video, truth, truth.Fps, realTime: false, queueCapacity: 64);
         options.AnalysisWidth = analysisWidth;
         using var camera = new FfmpegCamera(options, "/usr/bin/ffmpeg", TimeProvider.System, NullLogger.Instance);
         using var analyzer = new CameraAnalyzer(options, new VisionOptions(), null);
-        using var stop = new CancellationTokenSource();
-        var frames = truth.Frames;
-        var run = camera.RunAsync(stop.Token);
-        var marks = new (long Frames, double Ffmpeg, double Agent, TimeSpan At)[2];
-        var clock = Stopwatch.StartNew();
-        var reader = Task.Run(async () =>
-        {
-            long read = 0;
-            await foreach (var frame in camera.Frames.ReadAllAsync())
-            {
-                using (frame)
-                {
-                    analyzer.Process(frame);
-                }
-
-                read++;
-                if (read == 10 || read == frames - 10)
-                {
-                    var pid = camera.FfmpegPid ?? throw new InvalidOperationException("ffmpeg ended before the last mark");
-                    marks[read == 10 ? 0 : 1] = (read, ProcStat.CpuSeconds(pid), ProcStat.CpuSeconds(Environment.ProcessId), clock.Elapsed);
-                    if (read == frames - 10)
-                    {
-                        await stop.CancelAsync();
-                    }
-                }
-            }
-        });
-
-        await run;
-        await reader;
-        var n = marks[1].Frames - marks[0].Frames;
-        var ffmpegCpu = marks[1].Ffmpeg - marks[0].Ffmpeg;
-        var agentCpu = marks[1].Agent - marks[0].Agent;
-        return new Run(n, ffmpegCpu, agentCpu, (marks[1].At - marks[0].At).TotalSeconds, camera.Counters.Dropped);
+        return await CaptureCpu.MeasureAsync(camera, truth.Frames, analyzer.Process);
     }
 
     /// <summary>CPU seconds of <c>ffmpeg -i X -f null -</c>: the shell's cutime+cstime after ffmpeg exits.</summary>
@@ -113,8 +80,4 @@ internal static class DecodeThroughput
         return (long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) / 100.0;
     }
 
-    private sealed record Run(long Frames, double FfmpegCpu, double AgentCpu, double Wall, long Dropped)
-    {
-        public double PerCpuSecond => Frames / (FfmpegCpu + AgentCpu);
-    }
 }
