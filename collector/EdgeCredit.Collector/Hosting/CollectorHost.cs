@@ -3,6 +3,7 @@ using EdgeCredit.Collector.Broker;
 using EdgeCredit.Collector.Devices;
 using EdgeCredit.Collector.Ingest;
 using EdgeCredit.Collector.Storage;
+using EdgeCredit.Collector.Tenancy;
 using Microsoft.Extensions.Options;
 
 namespace EdgeCredit.Collector.Hosting;
@@ -16,6 +17,7 @@ internal static class CollectorHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.AddStorage();
         builder.AddDevices();
+        builder.AddTenancy();
         builder.AddIngest();
         builder.AddBroker();
         builder.AddApi();
