@@ -4,6 +4,7 @@ using EdgeCredit.Collector.Devices;
 using EdgeCredit.Collector.Ingest;
 using EdgeCredit.Collector.Storage;
 using EdgeCredit.Collector.Tenancy;
+using EdgeCredit.Collector.Webhooks;
 using EdgeCredit.Protocol;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,7 @@ internal static class ApiEndpoints
         enterprise.MapGet("/signals", GetSignalsAsync).WithName("signals");
         enterprise.MapGet("/events", GetEventsAsync).WithName("events");
 
+        api.MapWebhooks();
         api.MapGet("/quarantine", GetQuarantineAsync).WithName("quarantine").WithMetadata(OperatorOnly.Instance);
         api.MapGet("/ingest/stats", (IngestCounters counters) => TypedResults.Ok(counters.Snapshot())).WithName("ingestStats").WithMetadata(OperatorOnly.Instance);
         return app;

@@ -4,6 +4,7 @@ using EdgeCredit.Collector.Devices;
 using EdgeCredit.Collector.Ingest;
 using EdgeCredit.Collector.Storage;
 using EdgeCredit.Collector.Tenancy;
+using EdgeCredit.Collector.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace EdgeCredit.Collector.Hosting;
@@ -20,6 +21,7 @@ internal static class CollectorHost
         builder.AddTenancy();
         builder.AddIngest();
         builder.AddBroker();
+        builder.AddWebhooks();
         builder.AddApi();
         var app = builder.Build();
 
