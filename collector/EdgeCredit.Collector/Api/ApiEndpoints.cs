@@ -3,6 +3,7 @@ using EdgeCredit.Collector.Broker;
 using EdgeCredit.Collector.Devices;
 using EdgeCredit.Collector.Ingest;
 using EdgeCredit.Collector.Storage;
+using EdgeCredit.Collector.TimeSeries;
 using EdgeCredit.Protocol;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,7 @@ internal static class ApiEndpoints
         api.MapGet("/enterprises/{id}/events", GetEventsAsync).WithName("events");
         api.MapGet("/quarantine", GetQuarantineAsync).WithName("quarantine");
         api.MapGet("/ingest/stats", (IngestCounters counters) => TypedResults.Ok(counters.Snapshot())).WithName("ingestStats");
+        api.MapTimeSeries();
         return app;
     }
 

@@ -3,6 +3,7 @@ using EdgeCredit.Collector.Broker;
 using EdgeCredit.Collector.Devices;
 using EdgeCredit.Collector.Ingest;
 using EdgeCredit.Collector.Storage;
+using EdgeCredit.Collector.TimeSeries;
 using Microsoft.Extensions.Options;
 
 namespace EdgeCredit.Collector.Hosting;
@@ -18,6 +19,7 @@ internal static class CollectorHost
         builder.AddDevices();
         builder.AddIngest();
         builder.AddBroker();
+        builder.AddTimeSeries();
         builder.AddApi();
         var app = builder.Build();
 

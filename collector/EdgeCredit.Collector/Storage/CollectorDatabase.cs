@@ -86,6 +86,7 @@ internal sealed class CollectorDatabase
                 command.Transaction = transaction;
                 command.CommandText = Schema.Create;
                 command.ExecuteNonQuery();
+                TimeSeries.SinkSchema.Apply(command);
                 command.CommandText = "SELECT count(*) FROM pragma_table_info('batches') WHERE name = 'signals_hash'";
                 if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
                 {
