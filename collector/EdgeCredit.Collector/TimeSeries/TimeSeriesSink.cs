@@ -44,7 +44,17 @@ internal sealed partial class TimeSeriesSink(
         try
         {
             var checkpoint = await ResumeAsync(stoppingToken);
-            await Task.WhenAll(ReadLoopAsync(checkpoint, channel.Writer, stoppingToken), WriteLoopAsync(channel.Reader, stoppingToken));
+
+            // Both loops catch what they can retry; if one still fails, stop the other and let the failure reach the host.
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var read = ReadLoopAsync(checkpoint, channel.Writer, linked.Token);
+            var write = WriteLoopAsync(channel.Reader, linked.Token);
+            if ((await Task.WhenAny(read, write)).IsFaulted)
+            {
+                await linked.CancelAsync();
+            }
+
+            await Task.WhenAll(read, write);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
