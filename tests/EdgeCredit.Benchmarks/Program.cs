@@ -75,6 +75,8 @@ switch (name)
         await new CameraLoadBenchmark(Option("part", "all"), CameraLoadBenchmark.ParseCounts(Option("cameras", "1,2,4,6,8")), TimeSpan.FromSeconds(Int("seconds", 40)),
             TimeSpan.FromSeconds(Int("latency-seconds", 300)), TimeSpan.FromSeconds(Int("window", 5)), Int("repeats", 3)).RunAsync();
         break;
+    case "influx-sink":
+        return await new EdgeCredit.Benchmarks.TimeSeriesSink.InfluxSinkBenchmark(Int("points", 1_000_000), Int("outage", 0), Int("rate", 2000), Int("batch-size", 5000)).RunAsync();
     default:
         Console.WriteLine("usage: ingest --broker mosquitto|embedded [--devices N] [--batches N] [--signals N] [--inflight N] | store | agent-memory | backlog | machine-state | pulse | modbus | capture | vision [--clip FILE] | camera-eval [--out DIR] [--quick] | camera-load [--part all|decode|cameras|latency]");
         return 2;

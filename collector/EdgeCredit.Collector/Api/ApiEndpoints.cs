@@ -5,6 +5,7 @@ using EdgeCredit.Collector.Ingest;
 using EdgeCredit.Collector.Storage;
 using EdgeCredit.Collector.Tenancy;
 using EdgeCredit.Collector.Webhooks;
+using EdgeCredit.Collector.TimeSeries;
 using EdgeCredit.Protocol;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -37,6 +38,7 @@ internal static class ApiEndpoints
         api.MapWebhooks();
         api.MapGet("/quarantine", GetQuarantineAsync).WithName("quarantine").WithMetadata(OperatorOnly.Instance);
         api.MapGet("/ingest/stats", (IngestCounters counters) => TypedResults.Ok(counters.Snapshot())).WithName("ingestStats").WithMetadata(OperatorOnly.Instance);
+        api.MapTimeSeries();
         return app;
     }
 

@@ -5,6 +5,7 @@ using EdgeCredit.Collector.Ingest;
 using EdgeCredit.Collector.Storage;
 using EdgeCredit.Collector.Tenancy;
 using EdgeCredit.Collector.Webhooks;
+using EdgeCredit.Collector.TimeSeries;
 using Microsoft.Extensions.Options;
 
 namespace EdgeCredit.Collector.Hosting;
@@ -22,6 +23,7 @@ internal static class CollectorHost
         builder.AddIngest();
         builder.AddBroker();
         builder.AddWebhooks();
+        builder.AddTimeSeries();
         builder.AddApi();
         var app = builder.Build();
 
