@@ -113,6 +113,33 @@ public sealed class WebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Dispatch_ReceiverBack_OtherWaitingDeliveriesReleasedWithoutWaitingOutTheirBackoff()
+    {
+        var subscription = Subscribe("bank-a");
+        for (var i = 0; i < 5; i++)
+        {
+            _publisher.Publish(Warning($"evt-{i}", "acme-metal"));
+            for (var pass = 0; pass < 3; pass++)
+            {
+                await _dispatcher.RunOnceAsync(CancellationToken.None);
+                _time.Advance(TimeSpan.FromSeconds(40));
+            }
+        }
+
+        await _receiver.StartAsync();
+        while (_receiver.Received.IsEmpty)
+        {
+            await _dispatcher.RunOnceAsync(CancellationToken.None);
+            _time.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        await _dispatcher.RunOnceAsync(CancellationToken.None); // no time passes: the released ones are due now
+
+        Assert.Equal(5, _receiver.Received.Count);
+        Assert.All(_store.GetDeliveries(subscription.Id, 10), d => Assert.Equal("delivered", d.Status));
+    }
+
+    [Fact]
     public async Task Dispatch_Receiver400_FailedAndNotRetried()
     {
         _receiver.Answer = () => (400, null);

@@ -10,7 +10,8 @@ namespace EdgeCredit.Collector.Webhooks;
 /// <c>EdgeCredit-Delivery</c> and a fresh <see cref="WebhookSignature"/> per attempt. A 2xx delivers; a network error,
 /// timeout, 408, 425, 429 or 5xx is retried with doubling backoff (RetryMin..RetryMax, ±20 % jitter, at least the
 /// receiver's <c>Retry-After</c>) until <see cref="WebhookOptions.GiveUpAfter"/>; any other 4xx is the receiver refusing
-/// the request itself and is not retried. Every attempt is logged in the store. Owns its HttpClient.
+/// the request itself and is not retried. When a retried delivery gets through, the subscription's other waiting
+/// deliveries are released at once, so a receiver that comes back is caught up without waiting out each backoff. Every attempt is logged in the store. Owns its HttpClient.
 /// </summary>
 internal sealed partial class WebhookDispatcher : BackgroundService
 {
@@ -124,6 +125,12 @@ internal sealed partial class WebhookDispatcher : BackgroundService
             case WebhookOutcome.Delivered:
                 _store.RecordAttempt(delivery, result, now, "delivered", null);
                 LogDelivered(_logger, delivery.Id, delivery.IdempotencyKey, attempt);
+                if (attempt > 1)
+                {
+                    // The receiver is back after failures: what waits for it need not sit out its backoff.
+                    _store.ReleaseWaiting(delivery.Subscription, now);
+                }
+
                 return;
             case WebhookOutcome.Invalid:
                 _store.RecordAttempt(delivery, result, now, "failed", null);

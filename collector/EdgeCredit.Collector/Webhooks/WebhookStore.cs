@@ -160,6 +160,17 @@ internal sealed class WebhookStore(CollectorDatabase database)
         transaction.Commit();
     }
 
+    /// <summary>The receiver answered again: its other pending deliveries are due now instead of at their backed-off times. Returns how many.</summary>
+    public int ReleaseWaiting(string subscription, DateTimeOffset now)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE webhook_deliveries SET next_attempt_at = $now WHERE subscription = $subscription AND status = 'pending' AND next_attempt_at > $now";
+        command.Parameters.AddWithValue("$subscription", subscription);
+        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        return command.ExecuteNonQuery();
+    }
+
     /// <summary>The newest deliveries of a subscription with their attempts (the delivery log).</summary>
     public IReadOnlyList<WebhookDeliveryRow> GetDeliveries(string subscription, int limit)
     {
