@@ -27,6 +27,7 @@ internal static class ApiEndpoints
         api.MapGet("/enterprises", GetEnterprisesAsync).WithName("enterprises");
         api.MapGet("/enterprises/{id}/signals", GetSignalsAsync).WithName("signals");
         api.MapGet("/enterprises/{id}/events", GetEventsAsync).WithName("events");
+        api.MapGet("/enterprises/{id}/indicators", IndicatorEndpoints.GetIndicatorsAsync).WithName("indicators");
         api.MapGet("/quarantine", GetQuarantineAsync).WithName("quarantine");
         api.MapGet("/ingest/stats", (IngestCounters counters) => TypedResults.Ok(counters.Snapshot())).WithName("ingestStats");
         return app;

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace EdgeCredit.Collector.Calendars;
 
 /// <summary>What kind of day a local date is for an enterprise, from its work calendar.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DayType>))]
 internal enum DayType
 {
     /// <summary>A working weekday with the configured shifts.</summary>

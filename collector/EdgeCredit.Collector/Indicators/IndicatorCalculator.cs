@@ -1,0 +1,197 @@
+using EdgeCredit.Collector.Calendars;
+
+namespace EdgeCredit.Collector.Indicators;
+
+/// <summary>
+/// Pure computation of <see cref="DailyIndicators"/> from per-source day totals (folded from the hourly rollups); no
+/// I/O. Days from <c>first</c> (the look-back: expected sources and baselines) to <c>to</c> are computed in order;
+/// those from <c>from</c> are returned.
+/// </summary>
+internal static class IndicatorCalculator
+{
+    private static readonly IReadOnlyDictionary<string, SourceTotals> NoSources = new Dictionary<string, SourceTotals>();
+
+    public static List<DailyIndicators> Compute(
+        EnterpriseSettings settings,
+        IReadOnlyDictionary<DateOnly, Dictionary<string, SourceTotals>> days,
+        DateOnly first,
+        DateOnly from,
+        DateOnly to,
+        BaselineRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(days);
+        ArgumentNullException.ThrowIfNull(rules);
+        var calendar = settings.Calendar;
+        var lastSeen = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        var all = new List<DailyIndicators>(to.DayNumber - first.DayNumber + 1);
+        var buckets = new Dictionary<(DayType, DayOfWeek), List<int>>();
+        var result = new List<DailyIndicators>(Math.Max(0, to.DayNumber - from.DayNumber + 1));
+        var scratch = new List<double>();
+        var nextStart = calendar.DayStartMs(first);
+        for (var date = first; date <= to; date = date.AddDays(1))
+        {
+            var start = nextStart;
+            nextStart = calendar.DayStartMs(date.AddDays(1));
+            IReadOnlyDictionary<string, SourceTotals> sources = days.TryGetValue(date, out var found) ? found : NoSources;
+            foreach (var (source, totals) in sources)
+            {
+                if (totals.CoveredSeconds > 0)
+                {
+                    lastSeen[source] = date;
+                }
+            }
+
+            var day = BuildDay(settings, date, start, nextStart, sources, lastSeen, rules);
+            var key = BaselineKey(day);
+            if (!buckets.TryGetValue(key, out var bucket))
+            {
+                buckets[key] = bucket = [];
+            }
+
+            if (date >= from)
+            {
+                day = day with
+                {
+                    OperatingHoursTrend = TrendOf(day, d => d.OperatingHours, all, bucket, rules, scratch),
+                    EnergyTrend = TrendOf(day, d => d.EnergyKwh, all, bucket, rules, scratch),
+                };
+                result.Add(day);
+            }
+
+            bucket.Add(all.Count);
+            all.Add(day);
+        }
+
+        return result;
+    }
+
+    /// <summary>Workdays and weekend days compare with the same weekday; holidays and make-up days (rare) with any day of their type.</summary>
+    private static (DayType, DayOfWeek) BaselineKey(DailyIndicators day) =>
+        day.DayType is DayType.Workday or DayType.Weekend ? (day.DayType, day.Date.DayOfWeek) : (day.DayType, DayOfWeek.Sunday);
+
+    private static Trend? TrendOf(DailyIndicators day, Func<DailyIndicators, double?> metric, List<DailyIndicators> all, List<int> bucket, BaselineRules rules, List<double> values)
+    {
+        if (metric(day) is not { } value)
+        {
+            return null;
+        }
+
+        values.Clear();
+        var oldest = day.Date.AddDays(-rules.BaselineDays);
+        for (var i = bucket.Count - 1; i >= 0; i--)
+        {
+            var earlier = all[bucket[i]];
+            if (earlier.Date < oldest)
+            {
+                break;
+            }
+
+            if (earlier.Coverage >= rules.MinBaselineCoverage && metric(earlier) is { } v)
+            {
+                values.Add(v);
+            }
+        }
+
+        if (values.Count < rules.MinBaselineDays)
+        {
+            return null;
+        }
+
+        values.Sort();
+        var n = values.Count;
+        var median = n % 2 == 1 ? values[n / 2] : (values[(n / 2) - 1] + values[n / 2]) / 2;
+        return new Trend(median > 0 ? value / median : null, median, n);
+    }
+
+    private static DailyIndicators BuildDay(EnterpriseSettings settings, DateOnly date, long startMs, long endMs, IReadOnlyDictionary<string, SourceTotals> sources, Dictionary<string, DateOnly> lastSeen, BaselineRules rules)
+    {
+        var calendar = settings.Calendar;
+        var daySeconds = (endMs - startMs) / 1000.0;
+        var oldest = date.AddDays(-rules.BaselineDays);
+        int expected = 0, reporting = 0;
+        double covered = 0;
+        foreach (var (source, seen) in lastSeen)
+        {
+            if (seen >= oldest)
+            {
+                expected++;
+                covered += sources.TryGetValue(source, out var t) ? Math.Min(t.CoveredSeconds, daySeconds) : 0;
+            }
+        }
+
+        double? running = null, powerOperating = null, output = null, energy = null, activityWeighted = null, people = null, cameraWeighted = null;
+        double activityCovered = 0, cameraCovered = 0;
+        var breakdown = new SourceDay[sources.Count];
+        var index = 0;
+        foreach (var (source, t) in sources.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            reporting += t.CoveredSeconds > 0 ? 1 : 0;
+            if (t.RunningSeconds is { } r)
+            {
+                running = Math.Max(running ?? 0, r);
+            }
+            else if (t.PowerOperatingSeconds is { } p)
+            {
+                powerOperating = Math.Max(powerOperating ?? 0, p);
+            }
+
+            output = Sum(output, t.Output);
+            energy = Sum(energy, t.Energy);
+            var sourcePeople = t.PeopleSeconds ?? t.OccupiedSeconds;
+            people = Sum(people, sourcePeople);
+            if (t.ActivityWeighted is { } aw)
+            {
+                activityWeighted = (activityWeighted ?? 0) + aw;
+                activityCovered += t.ActivityCovered;
+            }
+
+            if (t.CameraHealthWeighted is { } cw)
+            {
+                cameraWeighted = (cameraWeighted ?? 0) + cw;
+                cameraCovered += t.CameraHealthCovered;
+            }
+
+            breakdown[index++] = new SourceDay(
+                source,
+                t.CoveredSeconds / 3600,
+                daySeconds > 0 ? Math.Min(1, t.CoveredSeconds / daySeconds) : 0,
+                t.OperatingSeconds / 3600,
+                t.RunningSeconds is not null ? "running_seconds" : t.PowerOperatingSeconds is not null ? "power_threshold" : null,
+                t.Energy,
+                t.Output,
+                t.ActivityCovered > 0 ? t.ActivityWeighted / t.ActivityCovered : null,
+                sourcePeople / 3600,
+                t.CameraHealthCovered > 0 ? t.CameraHealthWeighted / t.CameraHealthCovered : null,
+                t.FlaggedSignals);
+        }
+
+        // Machines that report running time win over estimates from power: a plant with both uses the measured one.
+        var operating = (running ?? powerOperating) / 3600;
+        var scheduled = calendar.ScheduledHours(date);
+        return new DailyIndicators(
+            settings.Id,
+            date,
+            calendar.TypeOf(date),
+            calendar.NameOf(date),
+            DateTimeOffset.FromUnixTimeMilliseconds(startMs),
+            daySeconds / 3600,
+            scheduled,
+            expected == 0 ? 0 : covered / (expected * daySeconds),
+            expected,
+            reporting,
+            operating,
+            scheduled > 0 ? operating / scheduled : null,
+            output,
+            energy,
+            output > 0 ? energy / output : null,
+            activityCovered > 0 ? activityWeighted / activityCovered : null,
+            people / 3600,
+            cameraCovered > 0 ? cameraWeighted / cameraCovered : null,
+            null,
+            null,
+            breakdown);
+    }
+
+    private static double? Sum(double? total, double? value) => value is { } v ? (total ?? 0) + v : total;
+}
