@@ -71,6 +71,8 @@ switch (name)
         await new CameraLoadBenchmark(Option("part", "all"), CameraLoadBenchmark.ParseCounts(Option("cameras", "1,2,4,6,8")), TimeSpan.FromSeconds(Int("seconds", 40)),
             TimeSpan.FromSeconds(Int("latency-seconds", 300)), TimeSpan.FromSeconds(Int("window", 5)), Int("repeats", 3)).RunAsync();
         break;
+    case "indicators-replay" or "indicators-bench":
+        return await EdgeCredit.Benchmarks.Indicators.IndicatorVerbs.RunAsync(name, Option);
     default:
         Console.WriteLine("usage: ingest --broker mosquitto|embedded [--devices N] [--batches N] [--signals N] [--inflight N] | store | agent-memory | backlog | machine-state | pulse | modbus | capture | vision [--clip FILE] | camera-eval [--out DIR] [--quick] | camera-load [--part all|decode|cameras|latency]");
         return 2;

@@ -17,6 +17,8 @@ internal sealed class RollupFolder(EnterpriseSettings settings)
 {
     private readonly Dictionary<DateOnly, Dictionary<string, SourceTotals>> _days = [];
     private long _hour = long.MinValue;
+    private long _dayStart = long.MaxValue;
+    private long _dayEnd = long.MinValue;
     private DateOnly _date;
     private string? _source;
     private double _covered;
@@ -34,7 +36,13 @@ internal sealed class RollupFolder(EnterpriseSettings settings)
             if (row.HourMs != _hour)
             {
                 _hour = row.HourMs;
-                _date = settings.Calendar.LocalDate(row.HourMs);
+                if (_hour < _dayStart || _hour >= _dayEnd)
+                {
+                    // Time zone conversions once per local day, not per hour.
+                    _date = settings.Calendar.LocalDate(_hour);
+                    _dayStart = settings.Calendar.DayStartMs(_date);
+                    _dayEnd = settings.Calendar.DayStartMs(_date.AddDays(1));
+                }
             }
 
             _source = row.Source;
