@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace EdgeCredit.Collector.Calendars;
 
 /// <summary>
@@ -6,6 +8,12 @@ namespace EdgeCredit.Collector.Calendars;
 /// </summary>
 internal sealed class EnterpriseCalendar
 {
+    /// <summary>
+    /// Local midnights in UTC per (zone, day number), shared by all calendars: converting with the zone's rules costs
+    /// far more than a lookup, and an installation has few zones (entries: zones x days used, a few hundred KB a decade).
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, ConcurrentDictionary<int, long>> DayStartsByZone = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, long> _dayStarts;
     private readonly IReadOnlyDictionary<DateOnly, string> _holidays;
     private readonly IReadOnlyDictionary<DateOnly, string> _makeUpWorkdays;
     private readonly bool[] _working = new bool[7];
@@ -17,6 +25,7 @@ internal sealed class EnterpriseCalendar
         ArgumentNullException.ThrowIfNull(shifts);
         ArgumentNullException.ThrowIfNull(workingDays);
         Zone = zone;
+        _dayStarts = DayStartsByZone.GetOrAdd(zone.Id, static _ => new ConcurrentDictionary<int, long>());
         Shifts = shifts;
         _holidays = holidays;
         _makeUpWorkdays = makeUpWorkdays;
@@ -40,14 +49,17 @@ internal sealed class EnterpriseCalendar
 
     public IReadOnlyList<Shift> Shifts { get; }
 
-    public DayType TypeOf(DateOnly date)
+    public DayType TypeOf(DateOnly date) => TypeOf(date, out _);
+
+    /// <summary>The day type and the holiday's or make-up day's name (null on ordinary days), with one lookup per list.</summary>
+    public DayType TypeOf(DateOnly date, out string? name)
     {
-        if (_holidays.ContainsKey(date))
+        if (_holidays.TryGetValue(date, out name))
         {
             return DayType.Holiday;
         }
 
-        if (_makeUpWorkdays.ContainsKey(date))
+        if (_makeUpWorkdays.TryGetValue(date, out name))
         {
             return DayType.MakeUpWorkday;
         }
@@ -55,22 +67,27 @@ internal sealed class EnterpriseCalendar
         return _working[(int)date.DayOfWeek] ? DayType.Workday : DayType.Weekend;
     }
 
+    /// <summary>Hours of shifts starting on a day of that type.</summary>
+    public double ScheduledHours(DayType type) => type is DayType.Workday or DayType.MakeUpWorkday ? _scheduledHours : 0;
+
     /// <summary>The holiday's or make-up day's name, or null.</summary>
     public string? NameOf(DateOnly date) => _holidays.GetValueOrDefault(date) ?? _makeUpWorkdays.GetValueOrDefault(date);
 
     /// <summary>Hours of shifts starting on that local day: the shifts' total on a workday or make-up day, else 0.</summary>
-    public double ScheduledHours(DateOnly date) => TypeOf(date) is DayType.Workday or DayType.MakeUpWorkday ? _scheduledHours : 0;
+    public double ScheduledHours(DateOnly date) => ScheduledHours(TypeOf(date));
 
     /// <summary>Start of the local day in UTC milliseconds (local midnight; the first valid instant if midnight is skipped by DST).</summary>
-    public long DayStartMs(DateOnly date)
+    public long DayStartMs(DateOnly date) => _dayStarts.TryGetValue(date.DayNumber, out var ms) ? ms : _dayStarts.GetOrAdd(date.DayNumber, ComputeDayStartMs(Zone, date));
+
+    private static long ComputeDayStartMs(TimeZoneInfo zone, DateOnly date)
     {
         var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        while (Zone.IsInvalidTime(local))
+        while (zone.IsInvalidTime(local))
         {
             local = local.AddMinutes(30);
         }
 
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, Zone), TimeSpan.Zero).ToUnixTimeMilliseconds();
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero).ToUnixTimeMilliseconds();
     }
 
     /// <summary>The local date an instant (UTC milliseconds) falls on.</summary>

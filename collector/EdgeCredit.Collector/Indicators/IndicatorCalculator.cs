@@ -9,7 +9,7 @@ namespace EdgeCredit.Collector.Indicators;
 /// </summary>
 internal static class IndicatorCalculator
 {
-    private static readonly IReadOnlyDictionary<string, SourceTotals> NoSources = new Dictionary<string, SourceTotals>();
+    private static readonly Dictionary<string, SourceTotals> NoSources = [];
 
     public static List<DailyIndicators> Compute(
         EnterpriseSettings settings,
@@ -33,7 +33,7 @@ internal static class IndicatorCalculator
         {
             var start = nextStart;
             nextStart = calendar.DayStartMs(date.AddDays(1));
-            IReadOnlyDictionary<string, SourceTotals> sources = days.TryGetValue(date, out var found) ? found : NoSources;
+            var sources = days.TryGetValue(date, out var found) ? found : NoSources;
             foreach (var (source, totals) in sources)
             {
                 if (totals.CoveredSeconds > 0)
@@ -104,7 +104,7 @@ internal static class IndicatorCalculator
         return new Trend(median > 0 ? value / median : null, median, n);
     }
 
-    private static DailyIndicators BuildDay(EnterpriseSettings settings, DateOnly date, long startMs, long endMs, IReadOnlyDictionary<string, SourceTotals> sources, Dictionary<string, DateOnly> lastSeen, BaselineRules rules)
+    private static DailyIndicators BuildDay(EnterpriseSettings settings, DateOnly date, long startMs, long endMs, Dictionary<string, SourceTotals> sources, Dictionary<string, DateOnly> lastSeen, BaselineRules rules)
     {
         var calendar = settings.Calendar;
         var daySeconds = (endMs - startMs) / 1000.0;
@@ -122,10 +122,14 @@ internal static class IndicatorCalculator
 
         double? running = null, powerOperating = null, output = null, energy = null, activityWeighted = null, people = null, cameraWeighted = null;
         double activityCovered = 0, cameraCovered = 0;
-        var breakdown = new SourceDay[sources.Count];
+        var names = new string[sources.Count];
+        sources.Keys.CopyTo(names, 0);
+        Array.Sort(names, StringComparer.Ordinal);
+        var breakdown = new SourceDay[names.Length];
         var index = 0;
-        foreach (var (source, t) in sources.OrderBy(s => s.Key, StringComparer.Ordinal))
+        foreach (var source in names)
         {
+            var t = sources[source];
             reporting += t.CoveredSeconds > 0 ? 1 : 0;
             if (t.RunningSeconds is { } r)
             {
@@ -168,12 +172,13 @@ internal static class IndicatorCalculator
 
         // Machines that report running time win over estimates from power: a plant with both uses the measured one.
         var operating = (running ?? powerOperating) / 3600;
-        var scheduled = calendar.ScheduledHours(date);
+        var type = calendar.TypeOf(date, out var name);
+        var scheduled = calendar.ScheduledHours(type);
         return new DailyIndicators(
             settings.Id,
             date,
-            calendar.TypeOf(date),
-            calendar.NameOf(date),
+            type,
+            name,
             DateTimeOffset.FromUnixTimeMilliseconds(startMs),
             daySeconds / 3600,
             scheduled,
