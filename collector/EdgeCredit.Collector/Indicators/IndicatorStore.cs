@@ -13,10 +13,10 @@ namespace EdgeCredit.Collector.Indicators;
 internal sealed class IndicatorStore(CollectorDatabase database)
 {
     /// <summary>The rollups of one enterprise with hour_ms in [fromMs, toMs), ordered by hour then source (the key order).</summary>
-    public async Task<List<RollupRecord>> ReadRollupsAsync(string enterprise, long fromMs, long toMs, CancellationToken cancellationToken)
+    public Task<List<RollupRecord>> ReadRollupsAsync(string enterprise, long fromMs, long toMs, CancellationToken cancellationToken)
     {
-        await using var connection = database.Open();
-        await using var command = connection.CreateCommand();
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT hour_ms, source, kind, value_sum, weighted_sum, value_count, min_value, max_value, covered_s, flagged_count
             FROM rollups_hourly WHERE enterprise = $enterprise AND hour_ms >= $from AND hour_ms < $to
@@ -26,17 +26,32 @@ internal sealed class IndicatorStore(CollectorDatabase database)
         command.Parameters.AddWithValue("$from", fromMs);
         command.Parameters.AddWithValue("$to", toMs);
         var rows = new List<RollupRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+
+        // Microsoft.Data.Sqlite's async reads run synchronously anyway; the synchronous loop saves a task per row.
+        // Source names repeat on every hour, so one string per distinct name is kept.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
+            if ((rows.Count & 0xFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             if (!SignalVocabulary.TryParseKind(reader.GetString(2), out var kind))
             {
                 continue;
             }
 
+            var source = reader.GetString(1);
+            if (!names.TryGetValue(source, out var known))
+            {
+                names[source] = known = source;
+            }
+
             rows.Add(new RollupRecord(
                 reader.GetInt64(0),
-                reader.GetString(1),
+                known,
                 kind,
                 reader.GetDouble(3),
                 reader.GetDouble(4),
@@ -47,7 +62,7 @@ internal sealed class IndicatorStore(CollectorDatabase database)
                 reader.GetInt64(9)));
         }
 
-        return rows;
+        return Task.FromResult(rows);
     }
 
     public async Task<List<DirtyHour>> ReadDirtyAsync(CancellationToken cancellationToken)

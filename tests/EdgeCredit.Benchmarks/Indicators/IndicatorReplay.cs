@@ -81,7 +81,13 @@ internal sealed class IndicatorReplay(string series)
         // The reference's "weekday" is the data set's WeekStatus: Monday to Friday, holidays included.
         var weekday = days.Where(d => d.Date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).ToList();
         var weekend = days.Where(d => d.Date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday).ToList();
-        static double P(IEnumerable<double?> values, double p) => Percentiles.Of([.. values.Select(v => v ?? double.NaN).Where(double.IsFinite)], p);
+        // Medians average the two middle values of an even count (as the reference does); p10/p90 are nearest-rank.
+        static double P(IEnumerable<double?> values, double p)
+        {
+            var list = values.Select(v => v ?? double.NaN).Where(double.IsFinite).Order().ToList();
+            return p == 50 && list.Count % 2 == 0 && list.Count > 0 ? (list[(list.Count / 2) - 1] + list[list.Count / 2]) / 2 : Percentiles.Of(list, p);
+        }
+
         Console.WriteLine("summary (collector indicators vs the reference figures of ../shared/data/README.md):");
         Console.WriteLine(string.Create(Inv, $"  weekday kWh/day   median {P(weekday.Select(d => d.EnergyKwh), 50),7:N0}  p10 {P(weekday.Select(d => d.EnergyKwh), 10),7:N0}  p90 {P(weekday.Select(d => d.EnergyKwh), 90),7:N0}   reference 3,119 / 2,140 / 4,683"));
         Console.WriteLine(string.Create(Inv, $"  weekday hours     median {P(weekday.Select(d => d.OperatingHours), 50),7:F2}  p10 {P(weekday.Select(d => d.OperatingHours), 10),7:F2}  p90 {P(weekday.Select(d => d.OperatingHours), 90),7:F2}   reference 12 / 9 / 15 (h above 80 kW)"));

@@ -4,7 +4,7 @@ namespace EdgeCredit.Benchmarks.Indicators;
 
 /// <summary>
 /// indicators-replay --series steel|cnc   (real series through the collector, daily indicators and the reference figures)
-/// indicators-bench [--enterprises 10000] [--days 90]   (recompute of all daily indicators from rollups, timed)
+/// indicators-bench [--enterprises 10000] [--days 90] [--sqlite-enterprises 100]   (recompute of all daily indicators from rollups, timed)
 /// </summary>
 internal static class IndicatorVerbs
 {
@@ -16,7 +16,10 @@ internal static class IndicatorVerbs
             return await new IndicatorReplay(option("series", "steel")).RunAsync();
         }
 
-        new IndicatorBenchmark(int.Parse(option("enterprises", "10000"), CultureInfo.InvariantCulture), int.Parse(option("days", "90"), CultureInfo.InvariantCulture)).Run();
+        await new IndicatorBenchmark(
+            int.Parse(option("enterprises", "10000"), CultureInfo.InvariantCulture),
+            int.Parse(option("days", "90"), CultureInfo.InvariantCulture),
+            int.Parse(option("sqlite-enterprises", "100"), CultureInfo.InvariantCulture)).RunAsync();
         return 0;
     }
 }
