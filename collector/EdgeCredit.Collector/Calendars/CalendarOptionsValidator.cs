@@ -1,5 +1,6 @@
 using EdgeCredit.Collector.Devices;
 using EdgeCredit.Collector.Hosting;
+using EdgeCredit.Protocol;
 using Microsoft.Extensions.Options;
 
 namespace EdgeCredit.Collector.Calendars;
@@ -30,6 +31,15 @@ internal sealed class CalendarOptionsValidator : IValidateOptions<RegistryOption
             if (enterprise.Industry is { Length: > 100 })
             {
                 problems.Add($"{key}:Industry", enterprise.Industry[..40] + "…", "a label of at most 100 characters");
+            }
+
+            problems.Range($"{key}:Sources (count)", enterprise.Sources.Count, 0, 10_000);
+            for (var s = 0; s < enterprise.Sources.Count; s++)
+            {
+                if (!ProtocolLimits.SourcePattern().IsMatch(enterprise.Sources[s] ?? string.Empty))
+                {
+                    problems.Add($"{key}:Sources:{s}", enterprise.Sources[s], "a source name as devices send it: ^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$");
+                }
             }
 
             ValidateCalendar(problems, $"{key}:Calendar", enterprise.Calendar);

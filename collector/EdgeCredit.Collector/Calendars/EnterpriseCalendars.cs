@@ -73,6 +73,6 @@ internal sealed class EnterpriseCalendars
         }
 
         var working = calendar.WorkingDays.Count == 0 ? MondayToFriday : calendar.WorkingDays.Distinct().ToArray();
-        return new EnterpriseSettings(options.Id!, new EnterpriseCalendar(zone, shifts, working, holidays, makeUp), options.Industry, options.OperatingPowerKw);
+        return new EnterpriseSettings(options.Id!, new EnterpriseCalendar(zone, shifts, working, holidays, makeUp), options.Industry, options.OperatingPowerKw, [.. options.Sources.Distinct(StringComparer.Ordinal)]);
     }
 }

@@ -18,5 +18,8 @@ internal sealed class EnterpriseOptions
     /// <summary>Average kW above which a source that reports only power/energy counts as operating; unset: such sources give no operating hours.</summary>
     public double? OperatingPowerKw { get; set; }
 
+    /// <summary>Sources (machines, meters, camera regions) the enterprise is expected to report every day, even before they first report.</summary>
+    public IList<string> Sources { get; } = new List<string>();
+
     public CalendarOptions Calendar { get; set; } = new();
 }

@@ -28,4 +28,10 @@ internal sealed record DailyIndicators(
     double? CameraHealthy,
     Trend? OperatingHoursTrend,
     Trend? EnergyTrend,
-    IReadOnlyList<SourceDay> Sources);
+    IReadOnlyList<SourceDay> Sources)
+{
+    /// <summary>Camera conditions that started this local day (from the events table), by condition: offline, dark, covered, ...</summary>
+    public IReadOnlyDictionary<string, int> CameraConditionsStarted { get; init; } = Empty;
+
+    private static IReadOnlyDictionary<string, int> Empty { get; } = new Dictionary<string, int>();
+}

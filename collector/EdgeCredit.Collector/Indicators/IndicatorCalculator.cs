@@ -24,6 +24,11 @@ internal static class IndicatorCalculator
         ArgumentNullException.ThrowIfNull(rules);
         var calendar = settings.Calendar;
         var lastSeen = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        foreach (var configured in settings.Sources ?? [])
+        {
+            // Configured sources are expected on every day: seen "on" the last day computed.
+            lastSeen[configured] = to;
+        }
         var all = new List<DailyIndicators>(to.DayNumber - first.DayNumber + 1);
         var buckets = new Dictionary<(DayType, DayOfWeek), List<int>>();
         var result = new List<DailyIndicators>(Math.Max(0, to.DayNumber - from.DayNumber + 1));
@@ -36,7 +41,7 @@ internal static class IndicatorCalculator
             var sources = days.TryGetValue(date, out var found) ? found : NoSources;
             foreach (var (source, totals) in sources)
             {
-                if (totals.CoveredSeconds > 0)
+                if (totals.CoveredSeconds > 0 && (!lastSeen.TryGetValue(source, out var seen) || seen < date))
                 {
                     lastSeen[source] = date;
                 }

@@ -26,7 +26,25 @@ internal sealed class IndicatorEngine(IndicatorStore store, EnterpriseCalendars 
         }
 
         folder.Flush();
-        return IndicatorCalculator.Compute(settings, folder.Days, first, from, to, _rules);
+        var days = IndicatorCalculator.Compute(settings, folder.Days, first, from, to, _rules);
+
+        // Camera conditions are events, not signals: few per day, counted straight from the events table.
+        var starts = await store.ReadConditionStartsAsync(enterprise, calendar.DayStartMs(from), calendar.DayStartMs(to.AddDays(1)), cancellationToken);
+        if (starts.Count > 0)
+        {
+            var byDay = starts
+                .GroupBy(e => calendar.LocalDate(e.AtMs))
+                .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, int>)g.GroupBy(e => e.Condition, StringComparer.Ordinal).ToDictionary(c => c.Key, c => c.Count(), StringComparer.Ordinal));
+            for (var i = 0; i < days.Count; i++)
+            {
+                if (byDay.TryGetValue(days[i].Date, out var counts))
+                {
+                    days[i] = days[i] with { CameraConditionsStarted = counts };
+                }
+            }
+        }
+
+        return days;
     }
 
     /// <summary>

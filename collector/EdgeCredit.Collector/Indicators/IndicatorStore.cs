@@ -65,6 +65,25 @@ internal sealed class IndicatorStore(CollectorDatabase database)
         return Task.FromResult(rows);
     }
 
+    /// <summary>Instants and conditions of the camera conditions that started in [fromMs, toMs).</summary>
+    public async Task<List<(long AtMs, string Condition)>> ReadConditionStartsAsync(string enterprise, long fromMs, long toMs, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT at_ms, condition FROM events WHERE enterprise = $enterprise AND at_ms >= $from AND at_ms < $to AND type = 'condition_started' AND condition IS NOT NULL";
+        command.Parameters.AddWithValue("$enterprise", enterprise);
+        command.Parameters.AddWithValue("$from", fromMs);
+        command.Parameters.AddWithValue("$to", toMs);
+        var rows = new List<(long, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((reader.GetInt64(0), reader.GetString(1)));
+        }
+
+        return rows;
+    }
+
     public async Task<List<DirtyHour>> ReadDirtyAsync(CancellationToken cancellationToken)
     {
         await using var connection = database.Open();

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace EdgeCredit.Collector.Storage;
 
 /// <summary>
-/// Adds a newly inserted batch's signals to the hourly rollups and marks the touched hours dirty, with prepared
+/// Adds a newly inserted batch's signals to the hourly rollups and marks the touched hours (signal windows and events) dirty, with prepared
 /// commands on the writer's connection and inside its transaction (see <see cref="RollupSchema"/>). Called only for
 /// a batch that was actually inserted, so a resend never rolls up twice. Borrows the connection.
 /// </summary>
@@ -49,6 +49,13 @@ internal sealed class RollupWriter : IDisposable
             var cell = _cells.GetValueOrDefault(key);
             _cells[key] = IsMeasured(signal.Quality) ? cell.AddMeasured(signal.Value, seconds) : cell.AddFlagged(seconds);
             _hours.Add(hour);
+        }
+
+        // Events (camera conditions) count per local day too: their hours are marked so the day is recomputed.
+        foreach (var ev in batch.Events ?? [])
+        {
+            var atMs = ev.At.ToUnixTimeMilliseconds();
+            _hours.Add(atMs - (((atMs % HourMs) + HourMs) % HourMs));
         }
 
         var p = _upsert.Parameters;

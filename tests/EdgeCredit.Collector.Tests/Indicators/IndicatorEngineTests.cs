@@ -93,6 +93,40 @@ public sealed class IndicatorEngineTests
     }
 
     [Fact]
+    public async Task Compute_ConfiguredSourceThatNeverReported_CountsAgainstCoverage()
+    {
+        var day = new DateTimeOffset(2026, 11, 16, 0, 0, 0, TimeSpan.Zero);
+        await using var h = await StartAsync(day, configure: e => e.Sources.Add("cam-1"));
+        await h.SendAsync([.. Enumerable.Range(0, 24).Select(i => Signal(day.AddHours(i), HourLength, "meter", SignalKind.Energy, 2))]);
+
+        var result = await h.DayAsync(new DateOnly(2026, 11, 16));
+
+        Assert.Equal(2, result.ExpectedSources);
+        Assert.Equal(0.5, result.Coverage, 9);
+        Assert.Null(result.Activity);
+    }
+
+    [Fact]
+    public async Task RecomputeDirty_CameraConditionEvents_CountedOnTheirLocalDay()
+    {
+        var at = new DateTimeOffset(2026, 11, 20, 17, 30, 0, TimeSpan.Zero); // 01:30 on 21 November in Shanghai
+        await using var h = await StartAsync(at, "Asia/Shanghai");
+        await h.SendAsync(
+            [Signal(at, Minute, "cam-1", SignalKind.CameraHealth, 0.5)],
+            events:
+            [
+                new DeviceEvent { At = at.AddSeconds(20), Source = "cam-1", Type = EventType.ConditionStarted, Condition = EventCondition.Covered },
+                new DeviceEvent { At = at.AddSeconds(50), Source = "cam-1", Type = EventType.ConditionEnded, Condition = EventCondition.Covered },
+            ]);
+
+        await h.Engine.RecomputeDirtyAsync(CancellationToken.None);
+        var stored = Assert.Single(await h.Store.ReadStoredAsync(TestBatches.Enterprise, new DateOnly(2026, 11, 21), new DateOnly(2026, 11, 21), CancellationToken.None));
+
+        Assert.Equal(1, stored.CameraConditionsStarted["covered"]);
+        Assert.Equal(0.5, stored.CameraHealthy);
+    }
+
+    [Fact]
     public async Task Compute_OutputZero_KwhPerUnitNullAndOutputZero()
     {
         var at = new DateTimeOffset(2026, 11, 18, 8, 0, 0, TimeSpan.Zero);

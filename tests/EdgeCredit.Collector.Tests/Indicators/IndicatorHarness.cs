@@ -54,7 +54,7 @@ internal sealed class IndicatorHarness : IAsyncDisposable
     };
 
     /// <summary>Sends one batch through the ingest path (moving the clock to its last window end if needed) and waits for the commit.</summary>
-    public async Task<IngestOutcome> SendAsync(IReadOnlyList<Signal> signals, long? sequence = null, string device = TestBatches.Device)
+    public async Task<IngestOutcome> SendAsync(IReadOnlyList<Signal> signals, long? sequence = null, string device = TestBatches.Device, IReadOnlyList<DeviceEvent>? events = null)
     {
         var end = signals.Max(s => s.End);
         if (end > Ingest.Time.GetUtcNow())
@@ -70,6 +70,7 @@ internal sealed class IndicatorHarness : IAsyncDisposable
             Sequence = sequence ?? ++_sequence,
             SentAt = Ingest.Time.GetUtcNow(),
             Signals = signals,
+            Events = events,
         };
         return await Ingest.Ingestor.IngestSignalsAsync(TestBatches.Message(ProtocolJson.Serialize(batch), TestBatches.SignalsTopic(device)), CancellationToken.None);
     }
