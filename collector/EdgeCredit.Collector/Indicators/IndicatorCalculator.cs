@@ -23,16 +23,14 @@ internal static class IndicatorCalculator
         ArgumentNullException.ThrowIfNull(days);
         ArgumentNullException.ThrowIfNull(rules);
         var calendar = settings.Calendar;
-        var lastSeen = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        var pass = new CalculatorPass(settings, rules, to.DayNumber - first.DayNumber + 1);
         foreach (var configured in settings.Sources ?? [])
         {
             // Configured sources are expected on every day: seen "on" the last day computed.
-            lastSeen[configured] = to;
+            pass.LastSeen[configured] = to;
         }
-        var all = new List<DailyIndicators>(to.DayNumber - first.DayNumber + 1);
-        var buckets = new Dictionary<(DayType, DayOfWeek), List<int>>();
+
         var result = new List<DailyIndicators>(Math.Max(0, to.DayNumber - from.DayNumber + 1));
-        var scratch = new List<double>();
         var nextStart = calendar.DayStartMs(first);
         for (var date = first; date <= to; date = date.AddDays(1))
         {
@@ -41,52 +39,40 @@ internal static class IndicatorCalculator
             var sources = days.TryGetValue(date, out var found) ? found : NoSources;
             foreach (var (source, totals) in sources)
             {
-                if (totals.CoveredSeconds > 0 && (!lastSeen.TryGetValue(source, out var seen) || seen < date))
+                if (totals.CoveredSeconds > 0 && (!pass.LastSeen.TryGetValue(source, out var seen) || seen < date))
                 {
-                    lastSeen[source] = date;
+                    pass.LastSeen[source] = date;
                 }
             }
 
-            var day = BuildDay(settings, date, start, nextStart, sources, lastSeen, rules);
-            var key = BaselineKey(day);
-            if (!buckets.TryGetValue(key, out var bucket))
-            {
-                buckets[key] = bucket = [];
-            }
-
+            var day = BuildDay(pass, new DayWindow(date, start, nextStart), sources, withTrend: date >= from);
             if (date >= from)
             {
-                day = day with
-                {
-                    OperatingHoursTrend = TrendOf(day, d => d.OperatingHours, all, bucket, rules, scratch),
-                    EnergyTrend = TrendOf(day, d => d.EnergyKwh, all, bucket, rules, scratch),
-                };
                 result.Add(day);
             }
-
-            bucket.Add(all.Count);
-            all.Add(day);
         }
 
         return result;
     }
 
     /// <summary>Workdays and weekend days compare with the same weekday; holidays and make-up days (rare) with any day of their type.</summary>
-    private static (DayType, DayOfWeek) BaselineKey(DailyIndicators day) =>
-        day.DayType is DayType.Workday or DayType.Weekend ? (day.DayType, day.Date.DayOfWeek) : (day.DayType, DayOfWeek.Sunday);
+    private static (DayType, DayOfWeek) BaselineKey(DayType type, DateOnly date) =>
+        type is DayType.Workday or DayType.Weekend ? (type, date.DayOfWeek) : (type, DayOfWeek.Sunday);
 
-    private static Trend? TrendOf(DailyIndicators day, Func<DailyIndicators, double?> metric, List<DailyIndicators> all, List<int> bucket, BaselineRules rules, List<double> values)
+    private static Trend? TrendOf(double? today, DateOnly date, Func<DailyIndicators, double?> metric, CalculatorPass pass, List<int> bucket)
     {
-        if (metric(day) is not { } value)
+        if (today is not { } value)
         {
             return null;
         }
 
+        var values = pass.Scratch;
+        var rules = pass.Rules;
         values.Clear();
-        var oldest = day.Date.AddDays(-rules.BaselineDays);
+        var oldest = date.AddDays(-rules.BaselineDays);
         for (var i = bucket.Count - 1; i >= 0; i--)
         {
-            var earlier = all[bucket[i]];
+            var earlier = pass.All[bucket[i]];
             if (earlier.Date < oldest)
             {
                 break;
@@ -109,8 +95,11 @@ internal static class IndicatorCalculator
         return new Trend(median > 0 ? value / median : null, median, n);
     }
 
-    private static DailyIndicators BuildDay(EnterpriseSettings settings, DateOnly date, long startMs, long endMs, Dictionary<string, SourceTotals> sources, Dictionary<string, DateOnly> lastSeen, BaselineRules rules)
+    /// <summary>Builds one day (with its trends when asked) and files it for the baselines of later days.</summary>
+    private static DailyIndicators BuildDay(CalculatorPass pass, DayWindow window, Dictionary<string, SourceTotals> sources, bool withTrend)
     {
+        var (settings, rules, lastSeen) = (pass.Settings, pass.Rules, pass.LastSeen);
+        var (date, startMs, endMs) = window;
         var calendar = settings.Calendar;
         var daySeconds = (endMs - startMs) / 1000.0;
         var oldest = date.AddDays(-rules.BaselineDays);
@@ -179,7 +168,14 @@ internal static class IndicatorCalculator
         var operating = (running ?? powerOperating) / 3600;
         var type = calendar.TypeOf(date, out var name);
         var scheduled = calendar.ScheduledHours(type);
-        return new DailyIndicators(
+        var coverage = expected == 0 ? 0 : covered / (expected * daySeconds);
+        var key = BaselineKey(type, date);
+        if (!pass.Buckets.TryGetValue(key, out var bucket))
+        {
+            pass.Buckets[key] = bucket = [];
+        }
+
+        var day = new DailyIndicators(
             settings.Id,
             date,
             type,
@@ -187,7 +183,7 @@ internal static class IndicatorCalculator
             DateTimeOffset.FromUnixTimeMilliseconds(startMs),
             daySeconds / 3600,
             scheduled,
-            expected == 0 ? 0 : covered / (expected * daySeconds),
+            coverage,
             expected,
             reporting,
             operating,
@@ -198,9 +194,12 @@ internal static class IndicatorCalculator
             activityCovered > 0 ? activityWeighted / activityCovered : null,
             people / 3600,
             cameraCovered > 0 ? cameraWeighted / cameraCovered : null,
-            null,
-            null,
+            withTrend ? TrendOf(operating, date, static d => d.OperatingHours, pass, bucket) : null,
+            withTrend ? TrendOf(energy, date, static d => d.EnergyKwh, pass, bucket) : null,
             breakdown);
+        bucket.Add(pass.All.Count);
+        pass.All.Add(day);
+        return day;
     }
 
     private static double? Sum(double? total, double? value) => value is { } v ? (total ?? 0) + v : total;
