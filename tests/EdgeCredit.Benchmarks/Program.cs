@@ -14,6 +14,7 @@ using EdgeCredit.Benchmarks;
 //   camera-load [--part all|decode|cameras|latency] [--cameras 1,2,4,6,8] [--seconds 40] [--latency-seconds 300] [--window 5] [--repeats 3]
 //                                    (camera figures on rendered scenes: decode+analysis per CPU-second, cameras sustained, RSS with 4, state-change latency)
 //   vision --clip FILE [--loops 0]   (conditions and activity the vision stage reports on a real clip, optionally replayed)
+//   indicators-replay --series steel|cnc   indicators-bench [--enterprises 10000] [--days 90] [--sqlite-enterprises 100]
 //   camera-eval [--out DIR] [--quick] [--trace CLIP/REGION] [--auto-reference] [--set eval|tune] [--vision Key=Value;...] [--frame-trace CLIP/REGION] [--moved-trace CLIP] (eval-set scenes + real clips through capture + vision, scored against the truth; --quick skips the hour-long scenes)
 //   webhook-outage [--minutes 10] [--interval 10]   (webhook events published while the receiver is down, delivered once when it is back)
 var name = args.FirstOrDefault() ?? "help";
@@ -77,6 +78,8 @@ switch (name)
         break;
     case "influx-sink":
         return await new EdgeCredit.Benchmarks.TimeSeriesSink.InfluxSinkBenchmark(Int("points", 1_000_000), Int("outage", 0), Int("rate", 2000), Int("batch-size", 5000)).RunAsync();
+    case "indicators-replay" or "indicators-bench":
+        return await EdgeCredit.Benchmarks.Indicators.IndicatorVerbs.RunAsync(name, Option);
     default:
         Console.WriteLine("usage: ingest --broker mosquitto|embedded [--devices N] [--batches N] [--signals N] [--inflight N] | store | agent-memory | backlog | machine-state | pulse | modbus | capture | vision [--clip FILE] | camera-eval [--out DIR] [--quick] | camera-load [--part all|decode|cameras|latency]");
         return 2;

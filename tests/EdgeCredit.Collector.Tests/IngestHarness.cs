@@ -15,10 +15,10 @@ internal sealed class IngestHarness : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly string _directory;
 
-    public IngestHarness(int maxBatchMessages = 1000, int queueCapacity = 20_000, int receiptQueueCapacity = 10_000)
+    public IngestHarness(int maxBatchMessages = 1000, int queueCapacity = 20_000, int receiptQueueCapacity = 10_000, DateTimeOffset? now = null)
     {
         _directory = Directory.CreateTempSubdirectory("collector-ingest-").FullName;
-        Time = new FakeTimeProvider(Now);
+        Time = new FakeTimeProvider(now ?? Now);
         var ingestOptions = Options.Create(new IngestOptions { MaxBatchMessages = maxBatchMessages, MaxBatchDelay = TimeSpan.Zero, QueueCapacity = queueCapacity, ReceiptQueueCapacity = receiptQueueCapacity });
         var registryOptions = new RegistryOptions();
         registryOptions.Devices.Add(new DeviceOptions { Id = TestBatches.Device, Enterprise = TestBatches.Enterprise, SecretHash = SecretHash.Create("s3cret").ToString() });

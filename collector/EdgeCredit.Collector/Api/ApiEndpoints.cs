@@ -34,6 +34,7 @@ internal static class ApiEndpoints
         var enterprise = api.MapGroup("/enterprises/{id}").AddEndpointFilter<EnterpriseAccessFilter>();
         enterprise.MapGet("/signals", GetSignalsAsync).WithName("signals");
         enterprise.MapGet("/events", GetEventsAsync).WithName("events");
+        enterprise.MapGet("/indicators", IndicatorEndpoints.GetIndicatorsAsync).WithName("indicators");
 
         api.MapWebhooks();
         api.MapGet("/quarantine", GetQuarantineAsync).WithName("quarantine").WithMetadata(OperatorOnly.Instance);

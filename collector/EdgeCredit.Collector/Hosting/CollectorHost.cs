@@ -1,6 +1,7 @@
 using EdgeCredit.Collector.Api;
 using EdgeCredit.Collector.Broker;
 using EdgeCredit.Collector.Devices;
+using EdgeCredit.Collector.Indicators;
 using EdgeCredit.Collector.Ingest;
 using EdgeCredit.Collector.Storage;
 using EdgeCredit.Collector.Tenancy;
@@ -25,6 +26,7 @@ internal static class CollectorHost
         builder.AddWebhooks();
         builder.AddTimeSeries();
         builder.AddApi();
+        builder.AddIndicators();
         var app = builder.Build();
 
         // Validate every options section now, so one start reports all configuration problems at once; the host

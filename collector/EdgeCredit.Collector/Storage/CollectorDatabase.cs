@@ -96,6 +96,7 @@ internal sealed class CollectorDatabase
                     command.ExecuteNonQuery();
                 }
 
+                RollupSchema.Apply(command);
                 command.CommandText = $"PRAGMA user_version = {Schema.Version.ToString(CultureInfo.InvariantCulture)};";
                 command.ExecuteNonQuery();
                 transaction.Commit();

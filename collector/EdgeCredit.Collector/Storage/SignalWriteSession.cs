@@ -20,6 +20,7 @@ internal sealed class SignalWriteSession : IDisposable
     private readonly SqliteCommand _updateStoredHash;
     private readonly SqliteCommand _insertEvent;
     private readonly SqliteCommand[] _all;
+    private readonly RollupWriter _rollups;
 
     public SignalWriteSession(SqliteConnection connection)
     {
@@ -62,6 +63,7 @@ internal sealed class SignalWriteSession : IDisposable
         _updateStoredHash = Create(
             "UPDATE batches SET signals_hash = $signals_hash WHERE device = $device AND sequence = $sequence",
             "$device", "$sequence", "$signals_hash");
+        _rollups = new RollupWriter(connection);
         _all = [_insertBatch, _insertSignal, _insertEvent, _touchDevice, _updateDevice, _insertQuarantine, _selectStoredHash, _selectStoredSignals, _updateStoredHash];
     }
 
@@ -73,6 +75,7 @@ internal sealed class SignalWriteSession : IDisposable
             command.Transaction = transaction;
         }
 
+        _rollups.Transaction = transaction;
         return transaction;
     }
 
@@ -116,6 +119,7 @@ internal sealed class SignalWriteSession : IDisposable
         }
 
         InsertEvents(batch);
+        _rollups.Add(batch);
         var d = _touchDevice.Parameters;
         d[0].Value = batch.Device;
         d[1].Value = batch.Enterprise;
@@ -158,6 +162,8 @@ internal sealed class SignalWriteSession : IDisposable
         {
             command.Dispose();
         }
+
+        _rollups.Dispose();
     }
 
     private void InsertEvents(SignalBatch batch)

@@ -1,0 +1,19 @@
+namespace EdgeCredit.Collector.Indicators;
+
+/// <summary>One source's share of a <see cref="DailyIndicators"/> day. Nulls: the source sent no such signal that day.</summary>
+/// <param name="Coverage">Seconds reported / seconds in the local day.</param>
+/// <param name="OperatingBasis"><c>running_seconds</c>, <c>power_threshold</c> (estimated from power above OperatingPowerKw) or null.</param>
+/// <param name="CameraHealthy">Time-weighted mean of camera_health (share of the reported time with a healthy picture).</param>
+/// <param name="FlaggedSignals">Signals with a quality other than good, simulated or gap (counted, values not used).</param>
+internal sealed record SourceDay(
+    string Source,
+    double ReportedHours,
+    double Coverage,
+    double? OperatingHours,
+    string? OperatingBasis,
+    double? EnergyKwh,
+    double? Output,
+    double? Activity,
+    double? PeopleHours,
+    double? CameraHealthy,
+    long FlaggedSignals);
