@@ -15,8 +15,20 @@ public sealed class TestCollector : IAsyncLifetime
     public const string Secret02 = "secret-gw-02";
     public const string ApiKey = "test-api-key-123";
     private static long _sequence = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+    private readonly IReadOnlyList<string> _extraArgs;
     private string _directory = string.Empty;
     private WebApplication? _app;
+
+    public TestCollector()
+        : this([])
+    {
+    }
+
+    /// <param name="extraArgs">More configuration (command-line form) after the defaults, for fixtures that need it.</param>
+    internal TestCollector(IReadOnlyList<string> extraArgs)
+    {
+        _extraArgs = extraArgs;
+    }
 
     public int BrokerPort { get; private set; }
 
@@ -57,6 +69,7 @@ public sealed class TestCollector : IAsyncLifetime
             "--Api:Keys:0:Name=lender-a",
             $"--Api:Keys:0:KeyHash={SecretHash.Create(ApiKey)}",
             "--Logging:LogLevel:Default=Warning",
+            .. _extraArgs,
         ]);
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri(_app.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };

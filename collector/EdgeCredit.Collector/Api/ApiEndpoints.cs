@@ -3,6 +3,8 @@ using EdgeCredit.Collector.Broker;
 using EdgeCredit.Collector.Devices;
 using EdgeCredit.Collector.Ingest;
 using EdgeCredit.Collector.Storage;
+using EdgeCredit.Collector.Tenancy;
+using EdgeCredit.Collector.Webhooks;
 using EdgeCredit.Protocol;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -23,13 +25,19 @@ internal static class ApiEndpoints
         app.MapOpenApi();
         app.MapGet("/healthz", GetHealthAsync).WithName("health");
         var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyFilter>();
+        api.MapGet("/access", GetAccess).WithName("access");
         api.MapGet("/devices", GetDevicesAsync).WithName("devices");
         api.MapGet("/enterprises", GetEnterprisesAsync).WithName("enterprises");
-        api.MapGet("/enterprises/{id}/signals", GetSignalsAsync).WithName("signals");
-        api.MapGet("/enterprises/{id}/events", GetEventsAsync).WithName("events");
-        api.MapGet("/enterprises/{id}/indicators", IndicatorEndpoints.GetIndicatorsAsync).WithName("indicators");
-        api.MapGet("/quarantine", GetQuarantineAsync).WithName("quarantine");
-        api.MapGet("/ingest/stats", (IngestCounters counters) => TypedResults.Ok(counters.Snapshot())).WithName("ingestStats");
+
+        // Everything about one enterprise hangs off this group, so its access check cannot be forgotten.
+        var enterprise = api.MapGroup("/enterprises/{id}").AddEndpointFilter<EnterpriseAccessFilter>();
+        enterprise.MapGet("/signals", GetSignalsAsync).WithName("signals");
+        enterprise.MapGet("/events", GetEventsAsync).WithName("events");
+        enterprise.MapGet("/indicators", IndicatorEndpoints.GetIndicatorsAsync).WithName("indicators");
+
+        api.MapWebhooks();
+        api.MapGet("/quarantine", GetQuarantineAsync).WithName("quarantine").WithMetadata(OperatorOnly.Instance);
+        api.MapGet("/ingest/stats", (IngestCounters counters) => TypedResults.Ok(counters.Snapshot())).WithName("ingestStats").WithMetadata(OperatorOnly.Instance);
         return app;
     }
 
@@ -50,8 +58,21 @@ internal static class ApiEndpoints
         return reachable && ready ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
-    private static async Task<IResult> GetDevicesAsync(CollectorReader reader, DeviceRegistry registry, CancellationToken cancellationToken)
+    /// <summary>Who the key belongs to and its grants valid now (an expired or future grant is not shown: it gives no access).</summary>
+    private static IResult GetAccess(HttpContext context, LenderDirectory lenders, EnterpriseAccess access, TimeProvider time)
     {
+        var caller = ApiCaller.From(context);
+        var now = time.GetUtcNow();
+        var grants = caller.Lender is { } lender
+            ? lenders.GrantsOf(lender).Where(g => g.IsValidAt(now)).Select(g => new GrantResponse(g.Enterprise, g.ValidFrom == DateTimeOffset.MinValue ? null : g.ValidFrom, g.ValidTo)).ToArray()
+            : [];
+        var name = caller.Lender is { } id && lenders.TryGetLender(id, out var found) ? found.Name : null;
+        return TypedResults.Ok(new AccessResponse(caller.KeyName, caller.IsOperator ? "operator" : "lender", caller.Lender, name, access.Visible(caller).Select(e => e.Id).ToArray(), grants));
+    }
+
+    private static async Task<IResult> GetDevicesAsync(HttpContext context, CollectorReader reader, DeviceRegistry registry, EnterpriseAccess access, CancellationToken cancellationToken)
+    {
+        var caller = ApiCaller.From(context);
         var rows = (await reader.GetDevicesAsync(cancellationToken)).ToDictionary(r => r.Id, StringComparer.Ordinal);
         var result = new List<DeviceResponse>();
         foreach (var device in registry.Devices)
@@ -61,15 +82,15 @@ internal static class ApiEndpoints
                 : new DeviceResponse(device.Id, device.Enterprise, false, null, null, null, 0, null, null, null));
         }
 
-        // Devices with stored data that are no longer in the registry stay visible.
+        // Devices with stored data that are no longer in the registry stay visible to the operator.
         result.AddRange(rows.Values.Select(ToResponse));
-        return TypedResults.Ok(result);
+        return TypedResults.Ok(caller.IsOperator ? result : result.Where(d => access.MayRead(caller, d.Enterprise)).ToList());
     }
 
-    private static async Task<IResult> GetEnterprisesAsync(CollectorReader reader, DeviceRegistry registry, CancellationToken cancellationToken)
+    private static async Task<IResult> GetEnterprisesAsync(HttpContext context, CollectorReader reader, EnterpriseAccess access, CancellationToken cancellationToken)
     {
         var result = new List<EnterpriseResponse>();
-        foreach (var enterprise in registry.Enterprises)
+        foreach (var enterprise in access.Visible(ApiCaller.From(context)))
         {
             var last = await reader.GetLastSignalEndAsync(enterprise.Id, cancellationToken);
             result.Add(new EnterpriseResponse(enterprise.Id, enterprise.Name, enterprise.Devices.Count, FromMs(last)));

@@ -12,6 +12,8 @@ internal static class ApiExtensions
         builder.Services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
         builder.Services.AddSingleton<ApiKeyVerifier>();
         builder.Services.AddSingleton<ApiKeyFilter>();
+        builder.Services.AddSingleton<EnterpriseAccess>();
+        builder.Services.AddSingleton<EnterpriseAccessFilter>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         return builder;

@@ -1,6 +1,9 @@
 namespace EdgeCredit.Collector.Api;
 
-/// <summary>Requires an API key in <c>X-Api-Key</c> (or <c>Authorization: Bearer</c>) on every /api/v1 endpoint.</summary>
+/// <summary>
+/// Requires an API key in <c>X-Api-Key</c> (or <c>Authorization: Bearer</c>) on every /api/v1 endpoint, puts the caller
+/// (<see cref="ApiCaller"/>) on the request, and refuses lenders' keys on <see cref="OperatorOnly"/> endpoints.
+/// </summary>
 internal sealed class ApiKeyFilter(ApiKeyVerifier verifier) : IEndpointFilter
 {
     public const string HeaderName = "X-Api-Key";
@@ -20,7 +23,8 @@ internal sealed class ApiKeyFilter(ApiKeyVerifier verifier) : IEndpointFilter
             }
         }
 
-        if (verifier.Verify(presented) is null)
+        var caller = verifier.Verify(presented);
+        if (caller is null)
         {
             context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
             return Results.Problem(
@@ -31,6 +35,15 @@ internal sealed class ApiKeyFilter(ApiKeyVerifier verifier) : IEndpointFilter
                     : $"The API key sent is not valid. Send a configured key in the {HeaderName} header (or as Authorization: Bearer <key>).");
         }
 
+        if (!caller.IsOperator && context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<OperatorOnly>() is not null)
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Operator only",
+                detail: $"This endpoint serves the platform operator; the key '{caller.KeyName}' belongs to lender '{caller.Lender}'.");
+        }
+
+        context.HttpContext.Features.Set(caller);
         return await next(context);
     }
 }

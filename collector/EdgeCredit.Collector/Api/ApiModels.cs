@@ -28,4 +28,7 @@ internal sealed record EventResponse(string Device, long Sequence, DateTimeOffse
 internal sealed record EventsResponse(string Enterprise, DateTimeOffset From, DateTimeOffset To, int Count, IReadOnlyList<EventResponse> Events);
 
 internal sealed record QuarantineResponse(long Id, DateTimeOffset ReceivedAt, string Topic, string? ClientId, string Reason, string Detail, long PayloadBytes, byte[]? PayloadHead);
+internal sealed record GrantResponse(string Enterprise, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo);
+
+internal sealed record AccessResponse(string Key, string Role, string? Lender, string? LenderName, IReadOnlyList<string> Enterprises, IReadOnlyList<GrantResponse> Grants);
 #pragma warning restore SA1649, CA1819

@@ -4,6 +4,8 @@ using EdgeCredit.Collector.Devices;
 using EdgeCredit.Collector.Indicators;
 using EdgeCredit.Collector.Ingest;
 using EdgeCredit.Collector.Storage;
+using EdgeCredit.Collector.Tenancy;
+using EdgeCredit.Collector.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace EdgeCredit.Collector.Hosting;
@@ -17,8 +19,10 @@ internal static class CollectorHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.AddStorage();
         builder.AddDevices();
+        builder.AddTenancy();
         builder.AddIngest();
         builder.AddBroker();
+        builder.AddWebhooks();
         builder.AddApi();
         builder.AddIndicators();
         var app = builder.Build();

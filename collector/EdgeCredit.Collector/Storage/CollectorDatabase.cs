@@ -86,6 +86,8 @@ internal sealed class CollectorDatabase
                 command.Transaction = transaction;
                 command.CommandText = Schema.Create;
                 command.ExecuteNonQuery();
+                command.CommandText = Webhooks.WebhookSchema.Create;
+                command.ExecuteNonQuery();
                 command.CommandText = "SELECT count(*) FROM pragma_table_info('batches') WHERE name = 'signals_hash'";
                 if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
                 {

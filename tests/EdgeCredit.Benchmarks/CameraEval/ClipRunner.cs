@@ -44,7 +44,7 @@ internal static class ClipRunner
             AnalysisFps = fps,
             AnalysisWidth = 320,
             FileRealTime = false,
-            QueueCapacity = 256,
+            QueueCapacity = 4096, // a file is decoded faster than it is analysed on a busy machine: hold (up to ~240 MB at 320x180) rather than drop
             ReconnectMin = TimeSpan.FromMinutes(1),
             ReconnectMax = TimeSpan.FromMinutes(1),
         };
@@ -175,7 +175,7 @@ internal static class ClipRunner
 
         foreach (var region in analyzer.Regions.Where(r => want == "*" || want.EndsWith("/*", StringComparison.Ordinal) || r.Settings.Name == want[(name.Length + 1)..]))
         {
-            Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name} {region.Settings.Name} {(at - Start).TotalSeconds,6:F1} conf {region.Motion.ConfinedShare,6:F3} pass {(region.Motion.Passing ? 1 : 0)} vis {region.Motion.VisibleShare:F2} run {(region.Running ? 1 : 0)}"));
+            Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name} {region.Settings.Name} {(at - Start).TotalSeconds,6:F1} conf {region.Motion.ConfinedShare,6:F3} pass {(region.Motion.Passing ? 1 : 0)} vis {region.Motion.VisibleShare:F2} hid {(region.Motion.Hidden ? 1 : 0)} run {(region.Running ? 1 : 0)}"));
         }
     }
 
