@@ -4,6 +4,7 @@ using EdgeCredit.Collector.Devices;
 using EdgeCredit.Collector.Ingest;
 using EdgeCredit.Collector.Storage;
 using EdgeCredit.Collector.Tenancy;
+using EdgeCredit.Collector.Warnings;
 using EdgeCredit.Collector.Webhooks;
 using EdgeCredit.Protocol;
 using Microsoft.Data.Sqlite;
@@ -36,6 +37,7 @@ internal static class ApiEndpoints
         enterprise.MapGet("/indicators", IndicatorEndpoints.GetIndicatorsAsync).WithName("indicators");
 
         api.MapWebhooks();
+        api.MapWarnings(enterprise);
         api.MapGet("/quarantine", GetQuarantineAsync).WithName("quarantine").WithMetadata(OperatorOnly.Instance);
         api.MapGet("/ingest/stats", (IngestCounters counters) => TypedResults.Ok(counters.Snapshot())).WithName("ingestStats").WithMetadata(OperatorOnly.Instance);
         return app;

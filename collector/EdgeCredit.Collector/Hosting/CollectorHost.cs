@@ -5,6 +5,7 @@ using EdgeCredit.Collector.Indicators;
 using EdgeCredit.Collector.Ingest;
 using EdgeCredit.Collector.Storage;
 using EdgeCredit.Collector.Tenancy;
+using EdgeCredit.Collector.Warnings;
 using EdgeCredit.Collector.Webhooks;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,7 @@ internal static class CollectorHost
         builder.AddWebhooks();
         builder.AddApi();
         builder.AddIndicators();
+        builder.AddWarnings();
         var app = builder.Build();
 
         // Validate every options section now, so one start reports all configuration problems at once; the host
