@@ -2,6 +2,7 @@ using System.Globalization;
 using EdgeCredit.Collector.Broker;
 using EdgeCredit.Collector.Devices;
 using EdgeCredit.Collector.Ingest;
+using EdgeCredit.Collector.Profiles;
 using EdgeCredit.Collector.Storage;
 using EdgeCredit.Collector.Tenancy;
 using EdgeCredit.Collector.Warnings;
@@ -38,6 +39,7 @@ internal static class ApiEndpoints
 
         api.MapWebhooks();
         api.MapWarnings(enterprise);
+        enterprise.MapProfiles();
         api.MapGet("/quarantine", GetQuarantineAsync).WithName("quarantine").WithMetadata(OperatorOnly.Instance);
         api.MapGet("/ingest/stats", (IngestCounters counters) => TypedResults.Ok(counters.Snapshot())).WithName("ingestStats").WithMetadata(OperatorOnly.Instance);
         return app;

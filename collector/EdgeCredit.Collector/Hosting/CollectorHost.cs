@@ -4,6 +4,7 @@ using EdgeCredit.Collector.Devices;
 using EdgeCredit.Collector.Indicators;
 using EdgeCredit.Collector.Ingest;
 using EdgeCredit.Collector.Storage;
+using EdgeCredit.Collector.Profiles;
 using EdgeCredit.Collector.Tenancy;
 using EdgeCredit.Collector.Warnings;
 using EdgeCredit.Collector.Webhooks;
@@ -27,6 +28,7 @@ internal static class CollectorHost
         builder.AddApi();
         builder.AddIndicators();
         builder.AddWarnings();
+        builder.AddProfiles();
         var app = builder.Build();
 
         // Validate every options section now, so one start reports all configuration problems at once; the host

@@ -90,6 +90,8 @@ internal sealed class CollectorDatabase
                 command.ExecuteNonQuery();
                 command.CommandText = Warnings.WarningSchema.Create;
                 command.ExecuteNonQuery();
+                command.CommandText = Profiles.ProfileSchema.Create;
+                command.ExecuteNonQuery();
                 command.CommandText = "SELECT count(*) FROM pragma_table_info('batches') WHERE name = 'signals_hash'";
                 if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
                 {
