@@ -1,10 +1,11 @@
 using EdgeCredit.Collector.Api;
 using EdgeCredit.Collector.Broker;
+using EdgeCredit.Collector.Demo;
 using EdgeCredit.Collector.Devices;
 using EdgeCredit.Collector.Indicators;
 using EdgeCredit.Collector.Ingest;
-using EdgeCredit.Collector.Storage;
 using EdgeCredit.Collector.Profiles;
+using EdgeCredit.Collector.Storage;
 using EdgeCredit.Collector.Tenancy;
 using EdgeCredit.Collector.Warnings;
 using EdgeCredit.Collector.Webhooks;
@@ -29,6 +30,7 @@ internal static class CollectorHost
         builder.AddIndicators();
         builder.AddWarnings();
         builder.AddProfiles();
+        builder.AddDemo();
         var app = builder.Build();
 
         // Validate every options section now, so one start reports all configuration problems at once; the host
