@@ -11,15 +11,16 @@ internal static class DemoHistoryVerb
 {
     public const string Name = "seed-demo-history";
 
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null)
     {
+        output ??= Console.Out;
         await using var app = CollectorHost.Build(args);
         var writer = app.Services.GetServices<IHostedService>().OfType<IngestWriter>().Single();
         using var stop = new CancellationTokenSource();
         await writer.StartAsync(stop.Token);
-        var batches = await app.Services.GetRequiredService<DemoHistorySeeder>().SeedAsync(Console.Out, stop.Token);
+        var batches = await app.Services.GetRequiredService<DemoHistorySeeder>().SeedAsync(output, stop.Token);
         await writer.StopAsync(CancellationToken.None);
-        await Console.Out.WriteLineAsync($"seed-demo-history: {batches} day batches stored");
+        await output.WriteLineAsync($"seed-demo-history: {batches} day batches stored");
         return 0;
     }
 }
