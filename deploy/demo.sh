@@ -2,8 +2,11 @@
 # The EdgeCredit demo on embedded defaults, in one command, with no external servers:
 #   one collector (embedded MQTT broker + SQLite + REST API) and three edge agents for three enterprises (two
 #   producing, one stopped), on simulated meters (one through a simulated GPIO pulse input and I2C current clamp) and
-#   one camera watching a rendered factory scene. Prints the API URL and a working API key; within a minute
-#   the API shows every enterprise's signals. Ctrl-C stops everything. Data stays in .demo/ for a look.
+#   one camera watching a rendered factory scene. Before the collector starts, six enterprises get six weeks of
+#   simulated history (normal, declining, halted, a box dark for 3 days, a box dark since yesterday, a tampered camera),
+#   so daily indicators, credit profiles and every warning level (Alert, Watch, Notice) show at once. Prints the API
+#   URL, an operator key and two lender keys; within a minute the API shows every enterprise's signals and warnings.
+#   Ctrl-C stops everything. Data stays in .demo/ for a look.
 # Ports: API_PORT (default 5080) and MQTT_PORT (default 1883); the next free port is taken if busy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,17 +60,33 @@ fleet=(
   "hongda-textile/gw-02:Normal:loom-1@8/1,loom-2@8/1"
   "lotus-plastics/gw-03:Stopped:injector-1@60/8,dryer-1@20/3"
 )
+# enterprise/device:history plan (weeks of simulated history written before the collector starts; the last three
+# enterprises have no live agent: their boxes are dark or their history tells the story)
+history=(
+  "acme-metal/gw-01:normal" "hongda-textile/gw-02:decline" "lotus-plastics/gw-03:halt"
+  "delta-foods/gw-04:dark" "east-wire/gw-05:dark-1" "fuji-parts/gw-06:tamper"
+)
+bank_a_key=$(dotnet "$collector_dll" new-secret)
+bank_b_key=$(dotnet "$collector_dll" new-secret)
 collector_args=(--urls "http://127.0.0.1:$api_port" --Broker:Mode=Embedded --Broker:Port="$mqtt_port"
-  --Storage:Path="$demo/collector/collector.db" --Api:Keys:0:Name=demo-lender --Api:Keys:0:KeyHash="$api_hash"
+  --Storage:Path="$demo/collector/collector.db" --Api:Keys:0:Name=demo-operator --Api:Keys:0:KeyHash="$api_hash"
+  --Tenancy:Lenders:0:Id=bank-a --Tenancy:Lenders:0:Name="Bank A" --Tenancy:Lenders:1:Id=bank-b --Tenancy:Lenders:1:Name="Bank B"
+  --Api:Keys:1:Name=bank-a-key --Api:Keys:1:Lender=bank-a --Api:Keys:1:KeyHash="$(dotnet "$collector_dll" hash-secret "$bank_a_key")"
+  --Api:Keys:2:Name=bank-b-key --Api:Keys:2:Lender=bank-b --Api:Keys:2:KeyHash="$(dotnet "$collector_dll" hash-secret "$bank_b_key")"
+  --Warnings:Pledges:0:Enterprise=lotus-plastics --Warnings:Pledges:0:Source=line-1 --Warnings:Pledges:0:Description="injection line pledged to Bank A"
   --Logging:Console:FormatterOptions:SingleLine=true)
 declare -A secrets
 i=0
-for entry in "${fleet[@]}"; do
-  id=${entry%%:*}; enterprise=${id%%/*}; device=${id#*/}
+for entry in "${history[@]}"; do
+  id=${entry%%:*}; enterprise=${id%%/*}; device=${id#*/}; plan=${entry#*:}
   secret=$(dotnet "$collector_dll" new-secret)
   secrets[$device]=$secret
+  lender=bank-a; [ $i -ge 3 ] && lender=bank-b
   collector_args+=(--Registry:Devices:$i:Id="$device" --Registry:Devices:$i:Enterprise="$enterprise"
-    --Registry:Devices:$i:SecretHash="$(dotnet "$collector_dll" hash-secret "$secret")")
+    --Registry:Devices:$i:SecretHash="$(dotnet "$collector_dll" hash-secret "$secret")"
+    --Registry:Enterprises:$i:Id="$enterprise" --Registry:Enterprises:$i:TimeZone=Asia/Shanghai --Registry:Enterprises:$i:Calendar:Holidays=cn
+    --Tenancy:Grants:$i:Lender=$lender --Tenancy:Grants:$i:Enterprise="$enterprise"
+    --Demo:History:$i:Enterprise="$enterprise" --Demo:History:$i:Device="$device" --Demo:History:$i:Plan="$plan")
   i=$((i + 1))
 done
 
@@ -76,6 +95,9 @@ echo "[demo] rendering a 10-minute factory scene for the camera (320x180, 5 fps;
 dotnet "$scenes_dll" render --scene normal-shift --out "$demo/scenes" --seconds 600 --width 320 --height 180 --fps 5 >"$demo/scenes.log" 2>&1 \
   || { echo "[demo] rendering the scene failed (is ffmpeg installed? apt-get install ffmpeg libgtk-3-0); see $demo/scenes.log" >&2; exit 1; }
 
+echo "[demo] writing six weeks of simulated history for ${#history[@]} enterprises through the collector's ingest path..."
+(cd "$(dirname "$collector_dll")" && dotnet "$collector_dll" seed-demo-history "${collector_args[@]}" --Logging:LogLevel:Default=Warning) >"$demo/seed.log" 2>&1 \
+  || { echo "[demo] seeding the history failed; see $demo/seed.log" >&2; tail -20 "$demo/seed.log" >&2; exit 1; }
 echo "[demo] starting collector: API http://127.0.0.1:$api_port, embedded MQTT broker 127.0.0.1:$mqtt_port"
 (cd "$(dirname "$collector_dll")" && exec dotnet "$collector_dll" "${collector_args[@]}") >"$demo/collector.log" 2>&1 &
 pids+=($!)
@@ -138,21 +160,45 @@ start=$(date +%s)
 echo "[demo] waiting for signals to reach the API..."
 for entry in "${fleet[@]}"; do
   id=${entry%%:*}; enterprise=${id%%/*}
-  until curl -fsS -H "X-Api-Key: $api_key" "http://127.0.0.1:$api_port/api/v1/enterprises/$enterprise/signals?limit=1" 2>/dev/null | grep -q '"kind"'; do
+  since=$(date -u -d "@$start" +%Y-%m-%dT%H:%M:%SZ)
+  until curl -fsS -H "X-Api-Key: $api_key" "http://127.0.0.1:$api_port/api/v1/enterprises/$enterprise/signals?limit=1&from=$since" 2>/dev/null | grep -q '"kind"'; do
     if [ $(( $(date +%s) - start )) -gt 90 ]; then echo "[demo] no signals from $enterprise after 90 s; see $demo/*.log" >&2; exit 1; fi
     sleep 1
   done
   echo "[demo] $enterprise: signals visible after $(( $(date +%s) - start )) s"
 done
 
+# The warning service evaluates every enterprise at start; show what a lender's morning looks like.
+for _ in $(seq 1 60); do
+  curl -fsS -H "X-Api-Key: $api_key" "http://127.0.0.1:$api_port/api/v1/warnings?status=active" 2>/dev/null | grep -q '"lotus-plastics"' && break
+  sleep 1
+done
+echo
+echo "  Enterprise        Score  Yesterday        Open warnings"
+for entry in "${history[@]}"; do
+  id=${entry%%:*}; enterprise=${id%%/*}
+  profile=$(curl -fsS -H "X-Api-Key: $api_key" "http://127.0.0.1:$api_port/api/v1/enterprises/$enterprise/profile?refresh=true" 2>/dev/null || true)
+  state=$(curl -fsS -H "X-Api-Key: $api_key" "http://127.0.0.1:$api_port/api/v1/enterprises/$enterprise/operating-state" 2>/dev/null || true)
+  warnings=$(curl -fsS -H "X-Api-Key: $api_key" "http://127.0.0.1:$api_port/api/v1/warnings?status=active&enterprise=$enterprise" 2>/dev/null || true)
+  score=$( (grep -o '"score":{"value":[^,]*' <<<"$profile" || true) | sed 's/.*://')
+  yesterday=$( (grep -o '"state":"[A-Z_]*"' <<<"$state" || true) | tail -2 | head -1 | sed 's/.*:"//; s/"//')
+  open=$( (grep -o '"cause":"[^"]*","category":"[^"]*","level":"[a-z]*"' <<<"$warnings" || true) | sed 's/"cause":"\([^"]*\)".*"level":"\([a-z]*\)"/\2 \1/' | paste -sd ',' -)
+  printf "  %-16s  %5s  %-15s  %s\n" "$enterprise" "${score:-n/a}" "${yesterday:-?}" "${open:-none}"
+done
+
 cat <<INFO
 
   EdgeCredit demo is running.
-    API      http://127.0.0.1:$api_port/api/v1   (OpenAPI: http://127.0.0.1:$api_port/openapi/v1.json)
-    API key  $api_key
+    API           http://127.0.0.1:$api_port/api/v1   (OpenAPI: http://127.0.0.1:$api_port/openapi/v1.json)
+    operator key  $api_key   (sees every enterprise)
+    Bank A key    $bank_a_key   (acme-metal, hongda-textile, lotus-plastics)
+    Bank B key    $bank_b_key   (delta-foods, east-wire, fuji-parts)
   Try:
-    curl -H "X-Api-Key: $api_key" http://127.0.0.1:$api_port/api/v1/enterprises
-    curl -H "X-Api-Key: $api_key" http://127.0.0.1:$api_port/api/v1/devices
+    curl -H "X-Api-Key: $bank_a_key" http://127.0.0.1:$api_port/api/v1/enterprises
+    curl -H "X-Api-Key: $bank_a_key" "http://127.0.0.1:$api_port/api/v1/warnings?status=active"
+    curl -H "X-Api-Key: $bank_a_key" http://127.0.0.1:$api_port/api/v1/enterprises/lotus-plastics/profile
+    curl -H "X-Api-Key: $bank_a_key" http://127.0.0.1:$api_port/api/v1/enterprises/hongda-textile/operating-state
+    curl -H "X-Api-Key: $bank_b_key" http://127.0.0.1:$api_port/api/v1/enterprises/acme-metal/profile   (404: not Bank B's)
     curl -H "X-Api-Key: $api_key" "http://127.0.0.1:$api_port/api/v1/enterprises/acme-metal/signals?kind=energy"
   Logs: $demo/*.log   Press Ctrl-C to stop.
 INFO

@@ -1,3 +1,4 @@
+using EdgeCredit.Collector.Demo;
 using EdgeCredit.Collector.Hosting;
 
 if (CollectorCli.TryRun(args, Console.Out, Console.Error) is { } verbExitCode)
@@ -7,6 +8,11 @@ if (CollectorCli.TryRun(args, Console.Out, Console.Error) is { } verbExitCode)
 
 try
 {
+    if (args.FirstOrDefault() == DemoHistoryVerb.Name)
+    {
+        return await DemoHistoryVerb.RunAsync(args[1..]);
+    }
+
     await using var app = CollectorHost.Build(args);
     await app.RunAsync();
     return 0;

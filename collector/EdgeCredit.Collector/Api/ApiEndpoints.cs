@@ -2,8 +2,10 @@ using System.Globalization;
 using EdgeCredit.Collector.Broker;
 using EdgeCredit.Collector.Devices;
 using EdgeCredit.Collector.Ingest;
+using EdgeCredit.Collector.Profiles;
 using EdgeCredit.Collector.Storage;
 using EdgeCredit.Collector.Tenancy;
+using EdgeCredit.Collector.Warnings;
 using EdgeCredit.Collector.Webhooks;
 using EdgeCredit.Collector.TimeSeries;
 using EdgeCredit.Protocol;
@@ -37,6 +39,8 @@ internal static class ApiEndpoints
         enterprise.MapGet("/indicators", IndicatorEndpoints.GetIndicatorsAsync).WithName("indicators");
 
         api.MapWebhooks();
+        api.MapWarnings(enterprise);
+        enterprise.MapProfiles();
         api.MapGet("/quarantine", GetQuarantineAsync).WithName("quarantine").WithMetadata(OperatorOnly.Instance);
         api.MapGet("/ingest/stats", (IngestCounters counters) => TypedResults.Ok(counters.Snapshot())).WithName("ingestStats").WithMetadata(OperatorOnly.Instance);
         api.MapTimeSeries();

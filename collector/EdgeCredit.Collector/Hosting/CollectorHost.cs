@@ -1,10 +1,13 @@
 using EdgeCredit.Collector.Api;
 using EdgeCredit.Collector.Broker;
+using EdgeCredit.Collector.Demo;
 using EdgeCredit.Collector.Devices;
 using EdgeCredit.Collector.Indicators;
 using EdgeCredit.Collector.Ingest;
+using EdgeCredit.Collector.Profiles;
 using EdgeCredit.Collector.Storage;
 using EdgeCredit.Collector.Tenancy;
+using EdgeCredit.Collector.Warnings;
 using EdgeCredit.Collector.Webhooks;
 using EdgeCredit.Collector.TimeSeries;
 using Microsoft.Extensions.Options;
@@ -27,6 +30,9 @@ internal static class CollectorHost
         builder.AddTimeSeries();
         builder.AddApi();
         builder.AddIndicators();
+        builder.AddWarnings();
+        builder.AddProfiles();
+        builder.AddDemo();
         var app = builder.Build();
 
         // Validate every options section now, so one start reports all configuration problems at once; the host

@@ -89,6 +89,10 @@ internal sealed class CollectorDatabase
                 command.CommandText = Webhooks.WebhookSchema.Create;
                 command.ExecuteNonQuery();
                 TimeSeries.SinkSchema.Apply(command);
+                command.CommandText = Warnings.WarningSchema.Create;
+                command.ExecuteNonQuery();
+                command.CommandText = Profiles.ProfileSchema.Create;
+                command.ExecuteNonQuery();
                 command.CommandText = "SELECT count(*) FROM pragma_table_info('batches') WHERE name = 'signals_hash'";
                 if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
                 {
