@@ -16,6 +16,7 @@ using EdgeCredit.Benchmarks;
 //   vision --clip FILE [--loops 0]   (conditions and activity the vision stage reports on a real clip, optionally replayed)
 //   indicators-replay --series steel|cnc   indicators-bench [--enterprises 10000] [--days 90] [--sqlite-enterprises 100]
 //   camera-eval [--out DIR] [--quick] [--trace CLIP/REGION] [--auto-reference] [--set eval|tune] [--vision Key=Value;...] [--frame-trace CLIP/REGION] [--moved-trace CLIP] (eval-set scenes + real clips through capture + vision, scored against the truth; --quick skips the hour-long scenes)
+//   warnings-replay [--scenario none|halt|decline|offline] [--planned 2018-08-01..2018-08-05]   (the Steel year through indicators, operating state and warning rules, day by day)
 //   profile-api [--enterprises 100] [--rate 200] [--seconds 30]   (credit profile API latency at a fixed request rate, and profile build time)
 //   webhook-outage [--minutes 10] [--interval 10]   (webhook events published while the receiver is down, delivered once when it is back)
 var name = args.FirstOrDefault() ?? "help";
@@ -29,6 +30,8 @@ int Int(string key, int fallback) => int.Parse(Option(key, fallback.ToString(Cul
 
 switch (name)
 {
+    case "warnings-replay":
+        return await new EdgeCredit.Benchmarks.Warnings.WarningReplay(Option("scenario", "none"), Option("planned", string.Empty)).RunAsync();
     case "profile-api":
         await new EdgeCredit.Benchmarks.Profiles.ProfileApiBenchmark(Int("enterprises", 100), Int("rate", 200), Int("seconds", 30)).RunAsync();
         break;

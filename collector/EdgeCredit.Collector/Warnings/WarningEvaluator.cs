@@ -56,32 +56,45 @@ internal static class WarningEvaluator
     {
         var window = days.Where(d => d.Scheduled).TakeLast(rules.DeclineWindowDays)
             .Where(d => d.State is OperatingState.Producing or OperatingState.Idle) // a verified stop is production_halted's, not a decline
-            .Select(d => (Day: d, Trend: d.Indicators.OperatingHoursTrend ?? d.Indicators.EnergyTrend, Value: d.Indicators.OperatingHoursTrend is not null ? d.Indicators.OperatingHours : d.Indicators.EnergyKwh))
-            .Where(x => x.Trend is { BaselineMedian: > 0 } && x.Value is not null)
             .ToList();
+        var hours = Ratio(window, d => d.Indicators.OperatingHours, d => d.Indicators.OperatingHoursTrend);
+        var energy = Ratio(window, d => d.Indicators.EnergyKwh, d => d.Indicators.EnergyTrend);
         var evidence = new JsonObject
         {
-            ["indicator"] = "operating hours (energy where no machine reports running time) against the weekday-aware baseline median",
-            ["threshold"] = F($"opens at <= {rules.DeclineEntryRatio:P0} of baseline over the producing or idle days among the last {rules.DeclineWindowDays} scheduled days (at least {rules.DeclineMinDays}), resolves at >= {rules.DeclineExitRatio:P0}"),
-            ["days"] = new JsonArray([.. window.Select(x => (JsonNode)new JsonObject
+            ["indicator"] = "operating hours and energy of each day against their weekday-aware baseline medians; the larger decline counts",
+            ["threshold"] = F($"opens at <= {rules.DeclineEntryRatio:P0} of baseline over the producing or idle days among the last {rules.DeclineWindowDays} scheduled days (at least {rules.DeclineMinDays} with a baseline), resolves when both are >= {rules.DeclineExitRatio:P0}"),
+            ["operatingHoursRatio"] = hours.Days >= rules.DeclineMinDays ? Math.Round(hours.Ratio, 3) : null,
+            ["energyRatio"] = energy.Days >= rules.DeclineMinDays ? Math.Round(energy.Ratio, 3) : null,
+            ["days"] = new JsonArray([.. window.Select(d => (JsonNode)new JsonObject
             {
-                ["date"] = x.Day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ["value"] = Math.Round(x.Value!.Value, 3),
-                ["baselineMedian"] = Math.Round(x.Trend!.BaselineMedian, 3),
-                ["baselineDays"] = x.Trend.BaselineDays,
+                ["date"] = d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["operatingHours"] = d.Indicators.OperatingHours is { } h ? Math.Round(h, 3) : null,
+                ["operatingHoursBaseline"] = d.Indicators.OperatingHoursTrend?.BaselineMedian is { } hb ? Math.Round(hb, 3) : null,
+                ["energyKwh"] = d.Indicators.EnergyKwh is { } e ? Math.Round(e, 3) : null,
+                ["energyBaseline"] = d.Indicators.EnergyTrend?.BaselineMedian is { } eb ? Math.Round(eb, 3) : null,
             })]),
         };
-        if (window.Count < rules.DeclineMinDays || halted)
+        var measured = new[] { (Name: "operating hours", hours.Ratio, hours.Days), (Name: "energy", energy.Ratio, energy.Days) }
+            .Where(m => m.Days >= rules.DeclineMinDays).ToList();
+        if (measured.Count == 0 || halted)
         {
             return new(WarningCauses.SharpDecline, WarningCauses.Production, WarningLevel.Watch, WarningPhase.Hold, null, null,
-                halted ? "production halted (that warning covers it)" : F($"{window.Count} scheduled days with verified data and a baseline, {rules.DeclineMinDays} needed"), evidence);
+                halted ? "production halted (that warning covers it)" : F($"fewer than {rules.DeclineMinDays} scheduled days with verified data and a baseline"), evidence);
         }
 
-        var ratio = window.Sum(x => x.Value!.Value) / window.Sum(x => x.Trend!.BaselineMedian);
-        evidence["ratio"] = Math.Round(ratio, 3);
-        var phase = ratio <= rules.DeclineEntryRatio ? WarningPhase.Active : ratio >= rules.DeclineExitRatio ? WarningPhase.Clear : WarningPhase.Hold;
-        return new(WarningCauses.SharpDecline, WarningCauses.Production, WarningLevel.Watch, phase, window[0].Day.Date, window[^1].Day.Date,
-            F($"activity at {ratio:P0} of its baseline over the last {window.Count} scheduled days ({1 - ratio:P0} decline)"), evidence);
+        var worst = measured.MinBy(m => m.Ratio);
+        var phase = worst.Ratio <= rules.DeclineEntryRatio ? WarningPhase.Active
+            : measured.All(m => m.Ratio >= rules.DeclineExitRatio) ? WarningPhase.Clear
+            : WarningPhase.Hold;
+        return new(WarningCauses.SharpDecline, WarningCauses.Production, WarningLevel.Watch, phase, window[0].Date, window[^1].Date,
+            F($"{worst.Name} at {worst.Ratio:P0} of its baseline over the last {worst.Days} scheduled days ({1 - worst.Ratio:P0} decline)"), evidence);
+    }
+
+    /// <summary>Σ value / Σ baseline median over the days that have both, and how many days that is.</summary>
+    private static (double Ratio, int Days) Ratio(List<DayAssessment> days, Func<DayAssessment, double?> value, Func<DayAssessment, Indicators.Trend?> trend)
+    {
+        var usable = days.Where(d => value(d) is not null && trend(d) is { BaselineMedian: > 0 }).ToList();
+        return usable.Count == 0 ? (1, 0) : (usable.Sum(d => value(d)!.Value) / usable.Sum(d => trend(d)!.BaselineMedian), usable.Count);
     }
 
     private static WarningCondition DataGap(IReadOnlyList<DayAssessment> days, WarningRules rules)
