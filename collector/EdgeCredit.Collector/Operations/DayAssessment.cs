@@ -11,11 +11,14 @@ internal sealed record DayAssessment(
     DateOnly Date,
     DayType DayType,
     OperatingState State,
-    IReadOnlyList<string> Reasons,
+    Lazy<IReadOnlyList<string>> Explanation,
     IReadOnlyList<IntegrityFlag> Flags,
     double TamperMinutes,
     DailyIndicators Indicators)
 {
+    /// <summary>Why the day got its state and flags, one sentence each (worded on first use).</summary>
+    public IReadOnlyList<string> Reasons => Explanation.Value;
+
     /// <summary>Shifts were scheduled: a day on which production is expected.</summary>
     public bool Scheduled => DayType is DayType.Workday or DayType.MakeUpWorkday;
 }

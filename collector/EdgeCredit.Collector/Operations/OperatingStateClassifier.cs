@@ -29,11 +29,22 @@ internal static class OperatingStateClassifier
         foreach (var day in days)
         {
             var tamper = tamperMinutes.GetValueOrDefault(day.Date);
-            var reasons = new List<string>();
             double? reference = producingEnergy.Count >= KwhPerUnitMinDays ? Median(producingEnergy) : null;
-            var state = Classify(day, tamper, thresholds, reference, reasons);
-            var flags = CrossCheck(day, thresholds, reference, perUnit, reasons);
-            result.Add(new DayAssessment(day.Date, day.DayType, state, reasons, flags, tamper, day));
+            double? perUnitMedian = perUnit.Count >= KwhPerUnitMinDays ? Median(perUnit) : null;
+            var perUnitDays = perUnit.Count;
+            var state = Classify(day, tamper, thresholds, reference, null);
+            var flags = CrossCheck(day, thresholds, reference, perUnitMedian, perUnitDays, null);
+
+            // The reasons are worded only when someone reads them (a warning's evidence, the API): judging 10,000
+            // enterprises x 90 days must not format millions of sentences nobody reads.
+            var explanation = new Lazy<IReadOnlyList<string>>(() =>
+            {
+                var reasons = new List<string>();
+                Classify(day, tamper, thresholds, reference, reasons);
+                CrossCheck(day, thresholds, reference, perUnitMedian, perUnitDays, reasons);
+                return reasons;
+            });
+            result.Add(new DayAssessment(day.Date, day.DayType, state, explanation, flags, tamper, day));
             if (state == OperatingState.Producing)
             {
                 Keep(perUnit, day.KwhPerUnit);
@@ -58,23 +69,23 @@ internal static class OperatingStateClassifier
         }
     }
 
-    private static OperatingState Classify(DailyIndicators day, double tamperMinutes, StateThresholds t, double? producingEnergy, List<string> reasons)
+    private static OperatingState Classify(DailyIndicators day, double tamperMinutes, StateThresholds t, double? producingEnergy, List<string>? reasons)
     {
         if (day.Coverage < t.NoDataCoverage)
         {
-            reasons.Add(F($"coverage {day.Coverage:P0} < {t.NoDataCoverage:P0}: {day.ReportingSources} of {day.ExpectedSources} sources reported"));
+            reasons?.Add(F($"coverage {day.Coverage:P0} < {t.NoDataCoverage:P0}: {day.ReportingSources} of {day.ExpectedSources} sources reported"));
             return OperatingState.NoData;
         }
 
         if (tamperMinutes >= t.TamperMinutes)
         {
-            reasons.Add(F($"camera covered, moved, frozen or looped for {tamperMinutes:0} min >= {t.TamperMinutes:0} min"));
+            reasons?.Add(F($"camera covered, moved, frozen or looped for {tamperMinutes:0} min >= {t.TamperMinutes:0} min"));
             return OperatingState.TamperSuspected;
         }
 
         if (day.OperatingHours >= t.ProducingHours || day.Output > 0)
         {
-            reasons.Add(day.Output > 0
+            reasons?.Add(day.Output > 0
                 ? F($"output {day.Output:0.#} counted; operating hours {Show(day.OperatingHours)}")
                 : F($"operating hours {day.OperatingHours:0.0} >= {t.ProducingHours:0.0}"));
             return OperatingState.Producing;
@@ -86,12 +97,12 @@ internal static class OperatingStateClassifier
         {
             if (!complete)
             {
-                reasons.Add(F($"coverage {day.Coverage:P0} with {day.ReportingSources} of {day.ExpectedSources} sources: a stop cannot be verified below {t.VerifiedCoverage:P0} or with a source missing"));
+                reasons?.Add(F($"coverage {day.Coverage:P0} with {day.ReportingSources} of {day.ExpectedSources} sources: a stop cannot be verified below {t.VerifiedCoverage:P0} or with a source missing"));
             }
 
             if (!camerasHealthy)
             {
-                reasons.Add(F($"cameras healthy {day.CameraHealthy:P0} of the time < {t.HealthyCamera:P0}"));
+                reasons?.Add(F($"cameras healthy {day.CameraHealthy:P0} of the time < {t.HealthyCamera:P0}"));
             }
 
             return OperatingState.SensorFault;
@@ -103,20 +114,20 @@ internal static class OperatingStateClassifier
         var witnessed = day.EnergyKwh is not null || day.Activity is not null;
         if (witnessed && metersFlat && quiet && (day.OperatingHours ?? 0) <= t.StoppedHours)
         {
-            reasons.Add(F($"verified stop: operating hours {Show(day.OperatingHours)} <= {t.StoppedHours:0.##}, energy {Show(day.EnergyKwh)} kWh <= {flatLimit:0.#}, activity {Show(day.Activity)} <= {t.QuietActivity:0.##}, coverage {day.Coverage:P0}"));
+            reasons?.Add(F($"verified stop: operating hours {Show(day.OperatingHours)} <= {t.StoppedHours:0.##}, energy {Show(day.EnergyKwh)} kWh <= {flatLimit:0.#}, activity {Show(day.Activity)} <= {t.QuietActivity:0.##}, coverage {day.Coverage:P0}"));
             return OperatingState.Stopped;
         }
 
-        reasons.Add(F($"not producing (operating hours {Show(day.OperatingHours)} < {t.ProducingHours:0.0}) but not verified stopped: energy {Show(day.EnergyKwh)} kWh (flat <= {flatLimit:0.#}), activity {Show(day.Activity)} (quiet <= {t.QuietActivity:0.##})"));
+        reasons?.Add(F($"not producing (operating hours {Show(day.OperatingHours)} < {t.ProducingHours:0.0}) but not verified stopped: energy {Show(day.EnergyKwh)} kWh (flat <= {flatLimit:0.#}), activity {Show(day.Activity)} (quiet <= {t.QuietActivity:0.##})"));
         return OperatingState.Idle;
     }
 
-    private static List<IntegrityFlag> CrossCheck(DailyIndicators day, StateThresholds t, double? producingEnergy, List<double> perUnit, List<string> reasons)
+    private static IReadOnlyList<IntegrityFlag> CrossCheck(DailyIndicators day, StateThresholds t, double? producingEnergy, double? perUnitMedian, int perUnitDays, List<string>? reasons)
     {
-        var flags = new List<IntegrityFlag>();
+        List<IntegrityFlag>? flags = null;
         if (day.Coverage < t.VerifiedCoverage)
         {
-            return flags;
+            return [];
         }
 
         var baseline = producingEnergy;
@@ -124,33 +135,32 @@ internal static class OperatingStateClassifier
         var camerasHealthy = day.CameraHealthy is { } healthy && healthy >= t.HealthyCamera;
         if (day.EnergyKwh is { } kwh && baseline is > 0 && kwh >= t.WorkingEnergyShare * baseline && camerasHealthy && day.Activity is { } quiet && quiet <= t.QuietActivity)
         {
-            flags.Add(IntegrityFlag.EnergyWithoutActivity);
-            reasons.Add(F($"cross-check: energy {kwh:0.#} kWh >= {t.WorkingEnergyShare:P0} of a producing day's {baseline:0.#} while healthy cameras saw activity {quiet:0.###}"));
+            (flags ??= []).Add(IntegrityFlag.EnergyWithoutActivity);
+            reasons?.Add(F($"cross-check: energy {kwh:0.#} kWh >= {t.WorkingEnergyShare:P0} of a producing day's {baseline:0.#} while healthy cameras saw activity {quiet:0.###}"));
         }
 
         if (flat && day.Activity is { } busy && busy >= t.BusyActivity && camerasHealthy)
         {
-            flags.Add(IntegrityFlag.ActivityWithoutEnergy);
-            reasons.Add(F($"cross-check: activity {busy:0.###} >= {t.BusyActivity:0.##} while energy {day.EnergyKwh:0.#} kWh stayed flat"));
+            (flags ??= []).Add(IntegrityFlag.ActivityWithoutEnergy);
+            reasons?.Add(F($"cross-check: activity {busy:0.###} >= {t.BusyActivity:0.##} while energy {day.EnergyKwh:0.#} kWh stayed flat"));
         }
 
         if (flat && day.Output > 0)
         {
-            flags.Add(IntegrityFlag.OutputWithoutEnergy);
-            reasons.Add(F($"cross-check: output {day.Output:0.#} counted while energy {day.EnergyKwh:0.#} kWh stayed flat"));
+            (flags ??= []).Add(IntegrityFlag.OutputWithoutEnergy);
+            reasons?.Add(F($"cross-check: output {day.Output:0.#} counted while energy {day.EnergyKwh:0.#} kWh stayed flat"));
         }
 
-        if (day.KwhPerUnit is { } perUnitNow && perUnit.Count >= KwhPerUnitMinDays)
+        if (day.KwhPerUnit is { } perUnitNow && perUnitMedian is { } median)
         {
-            var median = Median(perUnit);
             if (median > 0 && Math.Abs((perUnitNow / median) - 1) > t.KwhPerUnitDrift)
             {
-                flags.Add(IntegrityFlag.KwhPerUnitDrift);
-                reasons.Add(F($"cross-check: {perUnitNow:0.###} kWh per unit, {(perUnitNow / median) - 1:+0%;-0%} from its median {median:0.###} of the last {perUnit.Count} producing days (limit ±{t.KwhPerUnitDrift:P0})"));
+                (flags ??= []).Add(IntegrityFlag.KwhPerUnitDrift);
+                reasons?.Add(F($"cross-check: {perUnitNow:0.###} kWh per unit, {(perUnitNow / median) - 1:+0%;-0%} from its median {median:0.###} of the last {perUnitDays} producing days (limit ±{t.KwhPerUnitDrift:P0})"));
             }
         }
 
-        return flags;
+        return flags ?? (IReadOnlyList<IntegrityFlag>)[];
     }
 
     /// <summary>Flat meters: at most a share of a producing day's energy (median of the recent producing days), else an absolute floor.</summary>
@@ -159,7 +169,9 @@ internal static class OperatingStateClassifier
 
     private static double Median(List<double> values)
     {
-        var sorted = values.Order().ToArray();
+        Span<double> sorted = stackalloc double[values.Count];
+        values.CopyTo(sorted);
+        sorted.Sort();
         var mid = sorted.Length / 2;
         return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }

@@ -62,6 +62,37 @@ internal sealed class IndicatorBenchmark(int enterprises, int days, int sqliteEn
         Console.WriteLine(string.Create(Inv, $"    (sum of the per-enterprise compute times; load average now {LoadAverage()}: wall times are inflated when other work shares the 2 cores)"));
         GC.Collect();
 
+        // (1b) The same, then what a profile adds: each day's operating state and cross-checks, the warning rules, and the
+        // profile document (summaries, trend, score) and its JSON. Indicators and profiles timed separately and together.
+        var rules = new EdgeCredit.Collector.Warnings.WarningRules();
+        var noTamper = new Dictionary<DateOnly, double>();
+        var json = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+        for (var e = 0; e < Math.Min(enterprises, 2000); e++)
+        {
+            var warmDays = IndicatorCalculator.Compute(settings[e], DailyTotals(settings[e], last), First, First, last, BaselineRules.Default);
+            ProfileOf(settings[e], warmDays, rules, noTamper, json);
+        }
+
+        GC.Collect();
+        var indicatorTime = TimeSpan.Zero;
+        var profileTime = TimeSpan.Zero;
+        var bytes = 0L;
+        for (var e = 0; e < enterprises; e++)
+        {
+            var input = DailyTotals(settings[e], last);
+            var start = Stopwatch.GetTimestamp();
+            var computed = IndicatorCalculator.Compute(settings[e], input, First, First, last, BaselineRules.Default);
+            var middle = Stopwatch.GetTimestamp();
+            bytes += ProfileOf(settings[e], computed, rules, noTamper, json);
+            profileTime += Stopwatch.GetElapsedTime(middle);
+            indicatorTime += Stopwatch.GetElapsedTime(start, middle);
+        }
+
+        var both = (indicatorTime + profileTime).TotalSeconds;
+        Console.WriteLine(string.Create(Inv, $"  indicators + profiles from daily source totals, one thread: indicators {indicatorTime.TotalSeconds:F3} s, operating state + warning rules + profile + JSON {profileTime.TotalSeconds:F3} s ({bytes / (double)enterprises / 1024:F1} KiB per profile); together {both:F3} s for {enterprises:N0} enterprises; goal < 1 s: {(both < 1 ? "PASS" : "FAIL")}"));
+        GC.Collect();
+
+
         // (2) From hourly rollups: fold then compute; each enterprise's rows are generated just before (not timed).
         rows = 0;
         var hourlyRows = 0L;
@@ -141,6 +172,16 @@ internal sealed class IndicatorBenchmark(int enterprises, int days, int sqliteEn
         var seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(Inv, $"  end to end from SQLite (sample of {count} enterprises, {rows:N0} hourly rollup rows in rollups_hourly): {computed:N0} days in {seconds:F2} s = {computed / seconds:N0} rows/s, {seconds / count * 1000:F1} ms per enterprise -> about {seconds / count * 10_000:F0} s for 10,000 enterprises"));
         SqliteConnection.ClearAllPools();
+    }
+
+    /// <summary>What the profile service does with an enterprise's indicators; returns the document's size.</summary>
+    private static long ProfileOf(EnterpriseSettings settings, List<DailyIndicators> days, EdgeCredit.Collector.Warnings.WarningRules rules, Dictionary<DateOnly, double> tamper, System.Text.Json.JsonSerializerOptions json)
+    {
+        var assessed = EdgeCredit.Collector.Operations.OperatingStateClassifier.Assess(days, tamper, rules);
+        _ = EdgeCredit.Collector.Warnings.WarningEvaluator.Evaluate(assessed.Count > 30 ? assessed.GetRange(assessed.Count - 30, 30) : assessed, rules, []);
+        var profile = EdgeCredit.Collector.Profiles.ProfileBuilder.Build(
+            new EdgeCredit.Collector.Profiles.ProfileIdentity(settings.Id, settings.Id, settings.Industry, settings.Calendar.Zone.Id), assessed, [], [], DateTimeOffset.UnixEpoch);
+        return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(profile, json).LongLength;
     }
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
