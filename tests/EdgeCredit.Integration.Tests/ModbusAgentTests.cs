@@ -79,7 +79,10 @@ public sealed class ModbusAgentTests(Xunit.Abstractions.ITestOutputHelper output
         output.WriteLine("pm-2: " + string.Join(" ", silent.Select(w => $"{w.Start:HH:mm:ss}={w.Quality}/{w.PowerAvg}")));
         var during = silent.Where(w => w.Start >= mutedAt + TimeSpan.FromSeconds(2) && w.Start + Window <= unmutedAt).ToList(); // past StaleAfter
         var seen = string.Join(" ", silent.Select(w => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{w.Start:HH:mm:ss.f}={w.Quality}"))) + string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (muted {mutedAt:HH:mm:ss.f}, unmuted {unmutedAt:HH:mm:ss.f})");
-        Assert.True(silent.Any(w => w.Quality == "stale"), "no stale window for pm-2: " + seen); // a window with samples past StaleAfter says so (going silent or coming back)
+        // While silent, pm-2 reports nothing (a window with no good sample is missing, never zero) or, in a window that
+        // mixes good samples with samples past StaleAfter (going silent or coming back), says stale. Whether such a mixed
+        // window occurs depends on where the mute falls between the 1 s samples, so either is right; a good one is not.
+        Assert.True(silent.Any(w => w.Quality == "stale") || during.Count == 0, "pm-2 reported while silent without a stale flag: " + seen);
         Assert.True(silent.Count < Windows(final, "pm-1").Count, "the silent meter has fewer windows: none while it was silent: " + seen);
         Assert.True(during.All(w => w.Quality != "good"), "a good pm-2 window while it was silent: " + seen);
         Assert.All(silent.Where(w => w.Quality == "good"), w => Assert.Equal(20.25, w.PowerAvg, 3)); // never a silent zero
