@@ -33,7 +33,7 @@ internal sealed class StoreBenchmark(int batches, int perTransaction, Synchronou
                 session.InsertBatch(work[i], hashes[i], 1);
             }
 
-            transaction.Commit();
+            session.Commit(transaction);
         }
 
         var seconds = clock.Elapsed.TotalSeconds;

@@ -45,7 +45,7 @@ internal static class StoredSignals
             written.Add(batch);
         }
 
-        transaction.Commit();
+        session.Commit(transaction);
         return written;
     }
 }

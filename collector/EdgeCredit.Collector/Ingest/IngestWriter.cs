@@ -152,7 +152,7 @@ internal sealed partial class IngestWriter(
             });
         }
 
-        transaction.Commit();
+        session.Commit(transaction);
     }
 
     private static IngestOutcome WriteBatch(SignalWriteSession session, BatchWrite write)

@@ -79,6 +79,14 @@ internal sealed class SignalWriteSession : IDisposable
         return transaction;
     }
 
+    /// <summary>Writes the transaction's rollups, then commits it. Every transaction from <see cref="Begin"/> commits through here.</summary>
+    public void Commit(SqliteTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        _rollups.Flush();
+        transaction.Commit();
+    }
+
     /// <summary>
     /// Stores a batch and its signals, unless (device, sequence) is already stored: then nothing is written and
     /// the result says whether the stored signals are the same (<paramref name="signalsHash"/>, see <see cref="SignalsHash"/>).

@@ -35,7 +35,7 @@ internal sealed class SignalLoad(CollectorDatabase database)
                 session.InsertBatch(batch, SignalsHash.Of(batch.Signals), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
             }
 
-            transaction.Commit();
+            session.Commit(transaction);
             done += count;
         }
     }
