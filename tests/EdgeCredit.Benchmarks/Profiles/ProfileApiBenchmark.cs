@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using EdgeCredit.Collector.Devices;
 using EdgeCredit.Collector.Hosting;
+using EdgeCredit.Testing.Infrastructure;
 using EdgeCredit.Collector.Profiles;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +25,7 @@ internal sealed class ProfileApiBenchmark(int enterprises, int rate, int seconds
         var directory = Directory.CreateTempSubdirectory("bench-profiles-").FullName;
         var args = new List<string>
         {
-            "--urls", "http://127.0.0.1:0", $"--Broker:Port={FreePort()}", $"--Storage:Path={directory}/collector.db", "--Storage:Synchronous=Normal",
+            "--urls", "http://127.0.0.1:0", $"--Broker:Port={FreePort.Next()}", $"--Storage:Path={directory}/collector.db", "--Storage:Synchronous=Normal",
             "--Logging:LogLevel:Default=Warning", "--Warnings:Interval=01:00:00", "--Profiles:Interval=1.00:00:00", "--Profiles:MaxAge=1.00:00:00",
         };
         var keys = new List<(string Key, string Enterprise)>();
@@ -126,7 +125,7 @@ internal sealed class ProfileApiBenchmark(int enterprises, int rate, int seconds
         {
             using var response = await http.SendAsync(request);
             await response.Content.ReadAsByteArrayAsync();
-            if (response.StatusCode != HttpStatusCode.OK)
+            if (response.StatusCode != System.Net.HttpStatusCode.OK)
             {
                 error();
             }
@@ -141,12 +140,5 @@ internal sealed class ProfileApiBenchmark(int enterprises, int rate, int seconds
         {
             latencies.Add(latency);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,13 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EdgeCredit.Collector.Devices;
 using EdgeCredit.Collector.Hosting;
+using EdgeCredit.Testing.Infrastructure;
 using EdgeCredit.Collector.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -28,12 +27,12 @@ internal sealed class WebhookOutageBenchmark(TimeSpan outage, TimeSpan interval)
     public async Task RunAsync()
     {
         var directory = Directory.CreateTempSubdirectory("bench-webhooks-").FullName;
-        var port = FreePort();
+        var port = FreePort.Next();
         const string key = "bench-operator-key";
         var app = CollectorHost.Build(
         [
             "--urls", "http://127.0.0.1:0",
-            $"--Broker:Port={FreePort()}",
+            $"--Broker:Port={FreePort.Next()}",
             $"--Storage:Path={directory}/collector.db",
             "--Registry:Devices:0:Id=gw-01",
             "--Registry:Devices:0:Enterprise=acme-metal",
@@ -120,12 +119,5 @@ internal sealed class WebhookOutageBenchmark(TimeSpan outage, TimeSpan interval)
         });
         await app.StartAsync();
         return app;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
