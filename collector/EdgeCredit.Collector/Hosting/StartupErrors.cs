@@ -9,7 +9,9 @@ internal static class StartupErrors
     {
         var found = new List<string>();
         Collect(exception, found);
-        lines = found;
+
+        // A section another validator reads (Tenancy from Api) fails in both places: say each problem once.
+        lines = found.Distinct(StringComparer.Ordinal).ToList();
         return found.Count > 0;
     }
 
