@@ -24,13 +24,13 @@ internal static class OperatingStateClassifier
         ArgumentNullException.ThrowIfNull(tamperMinutes);
         ArgumentNullException.ThrowIfNull(thresholds);
         var result = new List<DayAssessment>(days.Count);
-        var perUnit = new List<double>();
-        var producingEnergy = new List<double>();
+        var perUnit = new RollingMedian(KwhPerUnitBaselineDays);
+        var producingEnergy = new RollingMedian(KwhPerUnitBaselineDays);
         foreach (var day in days)
         {
             var tamper = tamperMinutes.GetValueOrDefault(day.Date);
-            double? reference = producingEnergy.Count >= KwhPerUnitMinDays ? Median(producingEnergy) : null;
-            double? perUnitMedian = perUnit.Count >= KwhPerUnitMinDays ? Median(perUnit) : null;
+            double? reference = producingEnergy.Count >= KwhPerUnitMinDays ? producingEnergy.Median : null;
+            double? perUnitMedian = perUnit.Count >= KwhPerUnitMinDays ? perUnit.Median : null;
             var perUnitDays = perUnit.Count;
             var state = Classify(day, tamper, thresholds, reference, null);
             var flags = CrossCheck(day, thresholds, reference, perUnitMedian, perUnitDays, null);
@@ -47,26 +47,19 @@ internal static class OperatingStateClassifier
             result.Add(new DayAssessment(day.Date, day.DayType, state, explanation, flags, tamper, day));
             if (state == OperatingState.Producing)
             {
-                Keep(perUnit, day.KwhPerUnit);
-                Keep(producingEnergy, day.EnergyKwh);
+                if (day.KwhPerUnit is { } kwhPerUnit)
+                {
+                    perUnit.Add(kwhPerUnit);
+                }
+
+                if (day.EnergyKwh is { } energy)
+                {
+                    producingEnergy.Add(energy);
+                }
             }
         }
 
         return result;
-    }
-
-    private static void Keep(List<double> window, double? value)
-    {
-        if (value is not { } v)
-        {
-            return;
-        }
-
-        window.Add(v);
-        if (window.Count > KwhPerUnitBaselineDays)
-        {
-            window.RemoveAt(0);
-        }
     }
 
     private static OperatingState Classify(DailyIndicators day, double tamperMinutes, StateThresholds t, double? producingEnergy, List<string>? reasons)
@@ -166,15 +159,6 @@ internal static class OperatingStateClassifier
     /// <summary>Flat meters: at most a share of a producing day's energy (median of the recent producing days), else an absolute floor.</summary>
     private static double FlatLimit(double? producingEnergy, StateThresholds t) =>
         producingEnergy is > 0 and var median ? t.FlatEnergyShare * median : t.FlatEnergyKwh;
-
-    private static double Median(List<double> values)
-    {
-        Span<double> sorted = stackalloc double[values.Count];
-        values.CopyTo(sorted);
-        sorted.Sort();
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
 
     private static string Show(double? value) => value is { } v ? v.ToString("0.###", CultureInfo.InvariantCulture) : "none";
 

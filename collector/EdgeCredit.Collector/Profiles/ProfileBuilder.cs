@@ -36,31 +36,88 @@ internal static class ProfileBuilder
 
     private static List<DayAssessment> Last(IReadOnlyList<DayAssessment> days, int count) => days.Skip(Math.Max(0, days.Count - count)).ToList();
 
+    /// <summary>One pass over the period's days: counts by state, sums and means of what was measured (null if nothing was).</summary>
     private static PeriodSummary Summarize(List<DayAssessment> days, DateOnly asOf, int length)
     {
-        var withData = days.Where(d => d.State != OperatingState.NoData).Select(d => d.Indicators).ToList();
-        var scheduled = days.Where(d => d.Scheduled).ToList();
-        var output = Sum(withData.Select(d => d.Output));
-        var energy = Sum(withData.Select(d => d.EnergyKwh));
+        int scheduled = 0, producing = 0, idle = 0, stoppedScheduled = 0, noData = 0, fault = 0, tamper = 0;
+        Total hours = default, output = default, energy = default, people = default, utilization = default, activity = default;
+        var coverage = 0.0;
+        foreach (var day in days)
+        {
+            var d = day.Indicators;
+            coverage += d.Coverage;
+            switch (day.State)
+            {
+                case OperatingState.Producing: producing++; break;
+                case OperatingState.Idle: idle++; break;
+                case OperatingState.NoData: noData++; break;
+                case OperatingState.SensorFault: fault++; break;
+                case OperatingState.TamperSuspected: tamper++; break;
+                case OperatingState.Stopped when day.Scheduled: stoppedScheduled++; break;
+            }
+
+            if (day.Scheduled)
+            {
+                scheduled++;
+            }
+
+            if (day.State == OperatingState.NoData)
+            {
+                continue;
+            }
+
+            hours.Add(d.OperatingHours);
+            output.Add(d.Output);
+            energy.Add(d.EnergyKwh);
+            people.Add(d.PeopleHours);
+            activity.Add(d.Activity);
+            if (day.Scheduled)
+            {
+                utilization.Add(d.Utilization);
+            }
+        }
+
+        var outputSum = output.Sum;
+        var energySum = energy.Sum;
         return new PeriodSummary(
             asOf.AddDays(1 - length),
             asOf,
             days.Count,
-            scheduled.Count,
-            days.Count(d => d.State == OperatingState.Producing),
-            days.Count(d => d.State == OperatingState.Idle),
-            scheduled.Count(d => d.State == OperatingState.Stopped),
-            days.Count(d => d.State == OperatingState.NoData),
-            days.Count(d => d.State == OperatingState.SensorFault),
-            days.Count(d => d.State == OperatingState.TamperSuspected),
-            Sum(withData.Select(d => d.OperatingHours)),
-            Mean(scheduled.Where(d => d.State != OperatingState.NoData).Select(d => d.Indicators.Utilization)),
-            output,
-            energy,
-            output is > 0 && energy is { } e ? Math.Round(e / output.Value, 4) : null,
-            Mean(withData.Select(d => d.Activity)),
-            Sum(withData.Select(d => d.PeopleHours)),
-            days.Count == 0 ? 0 : days.Average(d => d.Indicators.Coverage));
+            scheduled,
+            producing,
+            idle,
+            stoppedScheduled,
+            noData,
+            fault,
+            tamper,
+            hours.Sum,
+            utilization.Mean,
+            outputSum,
+            energySum,
+            outputSum is > 0 && energySum is { } e ? Math.Round(e / outputSum.Value, 4) : null,
+            activity.Mean,
+            people.Sum,
+            days.Count == 0 ? 0 : coverage / days.Count);
+    }
+
+    /// <summary>A running sum of the values that were measured; null sum and mean when none was.</summary>
+    private struct Total
+    {
+        private double _sum;
+        private int _count;
+
+        public readonly double? Sum => _count == 0 ? null : Math.Round(_sum, 3);
+
+        public readonly double? Mean => _count == 0 ? null : Math.Round(_sum / _count, 4);
+
+        public void Add(double? value)
+        {
+            if (value is { } v)
+            {
+                _sum += v;
+                _count++;
+            }
+        }
     }
 
     private static ProfileTrend TrendOf(List<DayAssessment> days)
@@ -118,26 +175,6 @@ internal static class ProfileBuilder
         }
 
         return new OperatingScore(value, ScoreModel, factors, reasons);
-    }
-
-    private static double? Sum(IEnumerable<double?> values)
-    {
-        double? total = null;
-        foreach (var v in values)
-        {
-            if (v is { } x)
-            {
-                total = (total ?? 0) + x;
-            }
-        }
-
-        return total is { } t ? Math.Round(t, 3) : null;
-    }
-
-    private static double? Mean(IEnumerable<double?> values)
-    {
-        var list = values.Where(v => v is not null).Select(v => v!.Value).ToList();
-        return list.Count == 0 ? null : Math.Round(list.Average(), 4);
     }
 
     private static double Round(double value) => Math.Round(value, 4);

@@ -18,8 +18,6 @@ internal sealed class ProfileComposer(
 {
     public const int Days = 90;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
-
     public async Task<(CreditProfile Profile, string Document)> BuildAsync(string enterprise, CancellationToken cancellationToken)
     {
         var asOf = warnings.LastCompleteDay(enterprise);
@@ -34,7 +32,7 @@ internal sealed class ProfileComposer(
         var settings = calendars.Get(enterprise);
         var identity = new ProfileIdentity(enterprise, registered?.Name ?? enterprise, settings.Industry, settings.Calendar.Zone.Id);
         var profile = ProfileBuilder.Build(identity, days, open, devices, time.GetUtcNow());
-        var document = JsonSerializer.Serialize(profile, Json);
+        var document = JsonSerializer.Serialize(profile, ProfileJson.Default.CreditProfile);
         await store.SaveAsync(enterprise, profile.GeneratedAt, profile.AsOf, profile.Score.Value, document, cancellationToken).ConfigureAwait(false);
         return (profile, document);
     }

@@ -62,8 +62,8 @@ internal sealed class IndicatorBenchmark(int enterprises, int days, int sqliteEn
         Console.WriteLine(string.Create(Inv, $"    (sum of the per-enterprise compute times; load average now {LoadAverage()}: wall times are inflated when other work shares the 2 cores)"));
         GC.Collect();
 
-        // (1b) The same, then what a profile adds: each day's operating state and cross-checks, the warning rules, and the
-        // profile document (summaries, trend, score) and its JSON. Indicators and profiles timed separately and together.
+        // (1b) The same, then what a profile adds: each day's operating state and cross-checks, and the profile document
+        // (summaries, trend, score) and its JSON. Indicators and profiles timed separately and together.
         var rules = new EdgeCredit.Collector.Warnings.WarningRules();
         var noTamper = new Dictionary<DateOnly, double>();
         var json = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
@@ -89,7 +89,7 @@ internal sealed class IndicatorBenchmark(int enterprises, int days, int sqliteEn
         }
 
         var both = (indicatorTime + profileTime).TotalSeconds;
-        Console.WriteLine(string.Create(Inv, $"  indicators + profiles from daily source totals, one thread: indicators {indicatorTime.TotalSeconds:F3} s, operating state + warning rules + profile + JSON {profileTime.TotalSeconds:F3} s ({bytes / (double)enterprises / 1024:F1} KiB per profile); together {both:F3} s for {enterprises:N0} enterprises; goal < 1 s: {(both < 1 ? "PASS" : "FAIL")}"));
+        Console.WriteLine(string.Create(Inv, $"  indicators + profiles from daily source totals, one thread: indicators {indicatorTime.TotalSeconds:F3} s, operating state + profile + JSON {profileTime.TotalSeconds:F3} s ({bytes / (double)enterprises / 1024:F1} KiB per profile); together {both:F3} s for {enterprises:N0} enterprises; goal < 1 s: {(both < 1 ? "PASS" : "FAIL")}"));
         GC.Collect();
 
 
@@ -174,14 +174,13 @@ internal sealed class IndicatorBenchmark(int enterprises, int days, int sqliteEn
         SqliteConnection.ClearAllPools();
     }
 
-    /// <summary>What the profile service does with an enterprise's indicators; returns the document's size.</summary>
+    /// <summary>What the profile service does with an enterprise's indicators (operating state, profile, JSON; the warning rules are the warning service's); returns the document's size.</summary>
     private static long ProfileOf(EnterpriseSettings settings, List<DailyIndicators> days, EdgeCredit.Collector.Warnings.WarningRules rules, Dictionary<DateOnly, double> tamper, System.Text.Json.JsonSerializerOptions json)
     {
         var assessed = EdgeCredit.Collector.Operations.OperatingStateClassifier.Assess(days, tamper, rules);
-        _ = EdgeCredit.Collector.Warnings.WarningEvaluator.Evaluate(assessed.Count > 30 ? assessed.GetRange(assessed.Count - 30, 30) : assessed, rules, []);
         var profile = EdgeCredit.Collector.Profiles.ProfileBuilder.Build(
             new EdgeCredit.Collector.Profiles.ProfileIdentity(settings.Id, settings.Id, settings.Industry, settings.Calendar.Zone.Id), assessed, [], [], DateTimeOffset.UnixEpoch);
-        return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(profile, json).LongLength;
+        return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(profile, EdgeCredit.Collector.Profiles.ProfileJson.Default.CreditProfile).LongLength;
     }
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
