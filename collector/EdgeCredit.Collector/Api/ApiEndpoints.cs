@@ -112,31 +112,25 @@ internal static class ApiEndpoints
         string? kind,
         string? limit,
         CollectorReader reader,
-        DeviceRegistry registry,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (!registry.TryGetEnterprise(id, out _))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown enterprise", detail: $"No enterprise '{id}' is registered; GET /api/v1/enterprises lists them.");
-        }
-
         var now = time.GetUtcNow();
         DateTimeOffset toTime = now, fromTime;
         if (to is not null && !TryParseTime(to, out toTime))
         {
-            return BadParameter("to", to, "an ISO-8601 time such as 2026-11-25T00:00:00Z");
+            return ApiProblems.BadParameter("to", to, "an ISO-8601 time such as 2026-11-25T00:00:00Z");
         }
 
         fromTime = toTime.AddHours(-24);
         if (from is not null && !TryParseTime(from, out fromTime))
         {
-            return BadParameter("from", from, "an ISO-8601 time such as 2026-11-25T00:00:00Z");
+            return ApiProblems.BadParameter("from", from, "an ISO-8601 time such as 2026-11-25T00:00:00Z");
         }
 
         if (fromTime >= toTime)
         {
-            return BadParameter("from", from ?? fromTime.ToString("O", CultureInfo.InvariantCulture), $"a time before to ({toTime:O})");
+            return ApiProblems.BadParameter("from", from ?? fromTime.ToString("O", CultureInfo.InvariantCulture), $"a time before to ({toTime:O})");
         }
 
         string? kindName = null;
@@ -144,7 +138,7 @@ internal static class ApiEndpoints
         {
             if (!SignalVocabulary.TryParseKind(kind, out var parsed))
             {
-                return BadParameter("kind", kind, "one of " + string.Join(", ", SignalVocabulary.All.Select(e => SignalVocabulary.WireName(e.Kind))));
+                return ApiProblems.BadParameter("kind", kind, "one of " + string.Join(", ", SignalVocabulary.All.Select(e => SignalVocabulary.WireName(e.Kind))));
             }
 
             kindName = SignalVocabulary.WireName(parsed);
@@ -153,7 +147,7 @@ internal static class ApiEndpoints
         var count = DefaultSignalLimit;
         if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 1 || count > MaxSignalLimit))
         {
-            return BadParameter("limit", limit, $"an integer from 1 to {MaxSignalLimit}");
+            return ApiProblems.BadParameter("limit", limit, $"an integer from 1 to {MaxSignalLimit}");
         }
 
         var query = new SignalQuery(id, fromTime.ToUnixTimeMilliseconds(), toTime.ToUnixTimeMilliseconds(), kindName, count);
@@ -170,30 +164,24 @@ internal static class ApiEndpoints
         string? type,
         string? limit,
         CollectorReader reader,
-        DeviceRegistry registry,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (!registry.TryGetEnterprise(id, out _))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown enterprise", detail: $"No enterprise '{id}' is registered; GET /api/v1/enterprises lists them.");
-        }
-
         var toTime = time.GetUtcNow();
         if (to is not null && !TryParseTime(to, out toTime))
         {
-            return BadParameter("to", to, "an ISO-8601 time such as 2026-11-25T00:00:00Z");
+            return ApiProblems.BadParameter("to", to, "an ISO-8601 time such as 2026-11-25T00:00:00Z");
         }
 
         var fromTime = toTime.AddDays(-7);
         if (from is not null && !TryParseTime(from, out fromTime))
         {
-            return BadParameter("from", from, "an ISO-8601 time such as 2026-11-25T00:00:00Z");
+            return ApiProblems.BadParameter("from", from, "an ISO-8601 time such as 2026-11-25T00:00:00Z");
         }
 
         if (fromTime >= toTime)
         {
-            return BadParameter("from", from ?? fromTime.ToString("O", CultureInfo.InvariantCulture), $"a time before to ({toTime:O})");
+            return ApiProblems.BadParameter("from", from ?? fromTime.ToString("O", CultureInfo.InvariantCulture), $"a time before to ({toTime:O})");
         }
 
         string? typeName = null;
@@ -201,7 +189,7 @@ internal static class ApiEndpoints
         {
             if (!ProtocolJson.TryParseEnum<EventType>(type, out var parsed))
             {
-                return BadParameter("type", type, "one of " + string.Join(", ", Enum.GetValues<EventType>().Select(t => ProtocolJson.EnumWireName(t))));
+                return ApiProblems.BadParameter("type", type, "one of " + string.Join(", ", Enum.GetValues<EventType>().Select(t => ProtocolJson.EnumWireName(t))));
             }
 
             typeName = ProtocolJson.EnumWireName(parsed);
@@ -210,7 +198,7 @@ internal static class ApiEndpoints
         var count = DefaultSignalLimit;
         if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 1 || count > MaxSignalLimit))
         {
-            return BadParameter("limit", limit, $"an integer from 1 to {MaxSignalLimit}");
+            return ApiProblems.BadParameter("limit", limit, $"an integer from 1 to {MaxSignalLimit}");
         }
 
         var rows = await reader.GetEventsAsync(new EventQuery(id, fromTime.ToUnixTimeMilliseconds(), toTime.ToUnixTimeMilliseconds(), typeName, count), cancellationToken);
@@ -223,13 +211,13 @@ internal static class ApiEndpoints
     {
         if (reason is not null && !ProtocolJson.TryParseEnum<RejectReason>(reason, out _))
         {
-            return BadParameter("reason", reason, "one of " + string.Join(", ", Enum.GetValues<RejectReason>().Select(r => ProtocolJson.EnumWireName(r))));
+            return ApiProblems.BadParameter("reason", reason, "one of " + string.Join(", ", Enum.GetValues<RejectReason>().Select(r => ProtocolJson.EnumWireName(r))));
         }
 
         var count = DefaultQuarantineLimit;
         if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 1 || count > MaxQuarantineLimit))
         {
-            return BadParameter("limit", limit, $"an integer from 1 to {MaxQuarantineLimit}");
+            return ApiProblems.BadParameter("limit", limit, $"an integer from 1 to {MaxQuarantineLimit}");
         }
 
         var rows = await reader.GetQuarantineAsync(reason, count, cancellationToken);
@@ -251,13 +239,6 @@ internal static class ApiEndpoints
 
     private static bool TryParseTime(string text, out DateTimeOffset value) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
-
-    private static IResult BadParameter(string name, string value, string allowed) =>
-        TypedResults.Problem(
-            statusCode: StatusCodes.Status400BadRequest,
-            title: $"Invalid query parameter '{name}'",
-            detail: $"{name}='{value}' is not valid; allowed: {allowed}.",
-            extensions: new Dictionary<string, object?> { ["parameter"] = name, ["value"] = value, ["allowed"] = allowed });
 
     private static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 

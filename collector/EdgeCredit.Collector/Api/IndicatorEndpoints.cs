@@ -1,6 +1,5 @@
 using System.Globalization;
 using EdgeCredit.Collector.Calendars;
-using EdgeCredit.Collector.Devices;
 using EdgeCredit.Collector.Indicators;
 using Microsoft.Extensions.Options;
 
@@ -15,45 +14,32 @@ internal static class IndicatorEndpoints
         string id,
         string? from,
         string? to,
-        DeviceRegistry registry,
         EnterpriseCalendars calendars,
         IndicatorEngine engine,
         IOptions<IndicatorOptions> options,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (!registry.TryGetEnterprise(id, out _))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown enterprise", detail: $"No enterprise '{id}' is registered; GET /api/v1/enterprises lists them.");
-        }
-
         var calendar = calendars.Get(id).Calendar;
         var toDate = calendar.LocalDate(time.GetUtcNow().ToUnixTimeMilliseconds());
         if (to is not null && !CalendarParsing.TryParseDate(to, out toDate))
         {
-            return BadParameter("to", to, "a local date yyyy-MM-dd such as 2026-11-25");
+            return ApiProblems.BadParameter("to", to, "a local date yyyy-MM-dd such as 2026-11-25");
         }
 
         var fromDate = toDate.AddDays(1 - DefaultDays);
         if (from is not null && !CalendarParsing.TryParseDate(from, out fromDate))
         {
-            return BadParameter("from", from, "a local date yyyy-MM-dd such as 2026-11-01");
+            return ApiProblems.BadParameter("from", from, "a local date yyyy-MM-dd such as 2026-11-01");
         }
 
         var max = options.Value.MaxRangeDays;
         if (fromDate > toDate || toDate.DayNumber - fromDate.DayNumber + 1 > max)
         {
-            return BadParameter("from", from ?? fromDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), $"a date not after to ({toDate:yyyy-MM-dd}) and at most {max} days before it");
+            return ApiProblems.BadParameter("from", from ?? fromDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), $"a date not after to ({toDate:yyyy-MM-dd}) and at most {max} days before it");
         }
 
         var days = await engine.ComputeAsync(id, fromDate, toDate, cancellationToken);
         return TypedResults.Ok(new IndicatorsResponse(id, calendar.Zone.Id, fromDate, toDate, days));
     }
-
-    private static IResult BadParameter(string name, string value, string allowed) =>
-        TypedResults.Problem(
-            statusCode: StatusCodes.Status400BadRequest,
-            title: $"Invalid query parameter '{name}'",
-            detail: $"{name}='{value}' is not valid; allowed: {allowed}.",
-            extensions: new Dictionary<string, object?> { ["parameter"] = name, ["value"] = value, ["allowed"] = allowed });
 }

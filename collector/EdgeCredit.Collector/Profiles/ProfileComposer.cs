@@ -23,8 +23,7 @@ internal sealed class ProfileComposer(
         var asOf = warnings.LastCompleteDay(enterprise);
         var days = await warnings.AssessAsync(enterprise, asOf.AddDays(1 - Days), asOf, cancellationToken).ConfigureAwait(false);
         var open = warningStore.GetOpen(enterprise).Values.OrderBy(w => w.Id).ToArray();
-        var devices = (await reader.GetDevicesAsync(cancellationToken).ConfigureAwait(false))
-            .Where(d => d.Enterprise == enterprise)
+        var devices = (await reader.GetDevicesAsync(enterprise, cancellationToken).ConfigureAwait(false))
             .Select(d => new ProfileDevice(d.Id, d.Online, DateTimeOffset.FromUnixTimeMilliseconds(d.LastSeenMs), d.StoredBatches))
             .ToList();
         registry.TryGetEnterprise(enterprise, out var registered);

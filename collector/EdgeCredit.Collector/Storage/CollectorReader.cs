@@ -13,7 +13,10 @@ internal sealed class CollectorReader(CollectorDatabase database)
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
-    public async Task<IReadOnlyList<DeviceRow>> GetDevicesAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<DeviceRow>> GetDevicesAsync(CancellationToken cancellationToken) => GetDevicesAsync(null, cancellationToken);
+
+    /// <summary>Stored devices with their batch counts; of one enterprise, or all when <paramref name="enterprise"/> is null.</summary>
+    public async Task<IReadOnlyList<DeviceRow>> GetDevicesAsync(string? enterprise, CancellationToken cancellationToken)
     {
         await using var connection = database.Open();
         await using var command = connection.CreateCommand();
@@ -22,8 +25,9 @@ internal sealed class CollectorReader(CollectorDatabase database)
                    (SELECT min(sequence) FROM batches b WHERE b.device = d.id),
                    (SELECT max(sequence) FROM batches b WHERE b.device = d.id),
                    (SELECT count(*) FROM batches b WHERE b.device = d.id)
-            FROM devices d ORDER BY d.id
+            FROM devices d WHERE $enterprise IS NULL OR d.enterprise = $enterprise ORDER BY d.id
             """;
+        command.Parameters.AddWithValue("$enterprise", (object?)enterprise ?? DBNull.Value);
         var rows = new List<DeviceRow>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

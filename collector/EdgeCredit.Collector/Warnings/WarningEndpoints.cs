@@ -35,23 +35,23 @@ internal static class WarningEndpoints
         var caller = ApiCaller.From(context);
         if (level is not null && !Levels.Contains(level))
         {
-            return Bad("level", level, string.Join(", ", Levels));
+            return ApiProblems.BadParameter("level", level, string.Join(", ", Levels));
         }
 
         if (status is not null && !Statuses.Contains(status))
         {
-            return Bad("status", status, string.Join(", ", Statuses) + " (active = open or acknowledged)");
+            return ApiProblems.BadParameter("status", status, string.Join(", ", Statuses) + " (active = open or acknowledged)");
         }
 
         if (category is not null && !Categories.Contains(category))
         {
-            return Bad("category", category, string.Join(", ", Categories));
+            return ApiProblems.BadParameter("category", category, string.Join(", ", Categories));
         }
 
         var count = 100;
         if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 1 || count > MaxLimit))
         {
-            return Bad("limit", limit, $"an integer from 1 to {MaxLimit}");
+            return ApiProblems.BadParameter("limit", limit, $"an integer from 1 to {MaxLimit}");
         }
 
         var visible = access.Visible(caller).Select(e => e.Id).Where(e => enterprise is null || e == enterprise).ToArray();
@@ -85,7 +85,7 @@ internal static class WarningEndpoints
 
         if (body?.Disposition is not { } disposition || !Dispositions.Contains(disposition))
         {
-            return Bad("disposition", body?.Disposition, string.Join(", ", Dispositions));
+            return ApiProblems.BadParameter("disposition", body?.Disposition, string.Join(", ", Dispositions));
         }
 
         return engine.Resolve(warning, Actor(context), disposition, body.Note) is { } done
@@ -98,18 +98,18 @@ internal static class WarningEndpoints
         var toDate = engine.LastCompleteDay(id).AddDays(1);
         if (to is not null && !CalendarParsing.TryParseDate(to, out toDate))
         {
-            return Bad("to", to, "a local date yyyy-MM-dd such as 2026-11-25");
+            return ApiProblems.BadParameter("to", to, "a local date yyyy-MM-dd such as 2026-11-25");
         }
 
         var fromDate = toDate.AddDays(-29);
         if (from is not null && !CalendarParsing.TryParseDate(from, out fromDate))
         {
-            return Bad("from", from, "a local date yyyy-MM-dd such as 2026-11-01");
+            return ApiProblems.BadParameter("from", from, "a local date yyyy-MM-dd such as 2026-11-01");
         }
 
         if (fromDate > toDate || toDate.DayNumber - fromDate.DayNumber >= MaxStateDays)
         {
-            return Bad("from", fromDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), $"a date on or before to, at most {MaxStateDays} days before it");
+            return ApiProblems.BadParameter("from", fromDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), $"a date on or before to, at most {MaxStateDays} days before it");
         }
 
         var days = await engine.AssessAsync(id, fromDate, toDate, cancellationToken);
@@ -136,10 +136,4 @@ internal static class WarningEndpoints
         statusCode: StatusCodes.Status409Conflict,
         title: "Warning not open",
         detail: $"Warning {id}: {why}.");
-
-    private static IResult Bad(string name, string? value, string allowed) => TypedResults.Problem(
-        statusCode: StatusCodes.Status400BadRequest,
-        title: $"Invalid parameter '{name}'",
-        detail: $"{name}='{value}' is not valid; allowed: {allowed}.",
-        extensions: new Dictionary<string, object?> { ["parameter"] = name, ["value"] = value, ["allowed"] = allowed });
 }

@@ -91,6 +91,7 @@ internal sealed class WarningEngine(
     {
         var changes = new List<string>();
         var open = store.GetOpen(enterprise);
+        var suppressed = store.GetSuppressed(enterprise);
         var now = time.GetUtcNow();
         foreach (var condition in conditions)
         {
@@ -98,7 +99,7 @@ internal sealed class WarningEngine(
             switch (condition.Phase)
             {
                 case WarningPhase.Active when existing is null:
-                    if (store.IsSuppressed(enterprise, condition.Cause))
+                    if (suppressed.Contains(condition.Cause))
                     {
                         break;
                     }
@@ -115,7 +116,11 @@ internal sealed class WarningEngine(
                     changes.Add($"{action} {condition.Cause}");
                     break;
                 case WarningPhase.Clear:
-                    store.ClearSuppression(enterprise, condition.Cause);
+                    if (suppressed.Contains(condition.Cause))
+                    {
+                        store.ClearSuppression(enterprise, condition.Cause);
+                    }
+
                     if (existing is not null && store.Resolve(existing.Id, "system", "recovered", condition.Summary, suppress: false, now) is { } resolveAudit)
                     {
                         Publish(store.Get(existing.Id)!, WebhookEventTypes.WarningResolved, resolveAudit, now);

@@ -188,14 +188,21 @@ internal sealed class WarningStore(CollectorDatabase database)
         return audit;
     }
 
-    public bool IsSuppressed(string enterprise, string cause)
+    /// <summary>The causes of an enterprise resolved by hand while their condition still held (not reopened until it clears).</summary>
+    public HashSet<string> GetSuppressed(string enterprise)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM warning_suppressions WHERE enterprise = $enterprise AND cause = $cause";
+        command.CommandText = "SELECT cause FROM warning_suppressions WHERE enterprise = $enterprise";
         command.Parameters.AddWithValue("$enterprise", enterprise);
-        command.Parameters.AddWithValue("$cause", cause);
-        return (long)command.ExecuteScalar()! > 0;
+        using var reader = command.ExecuteReader();
+        var causes = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            causes.Add(reader.GetString(0));
+        }
+
+        return causes;
     }
 
     public void ClearSuppression(string enterprise, string cause)

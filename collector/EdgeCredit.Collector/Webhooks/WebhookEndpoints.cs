@@ -32,14 +32,14 @@ internal static class WebhookEndpoints
         if (body?.Url is not { } url || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
             || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && options.Value.AllowHttp)))
         {
-            return Bad("url", body?.Url, options.Value.AllowHttp ? "an absolute http:// or https:// URL" : "an absolute https:// URL (Webhooks:AllowHttp is false)");
+            return ApiProblems.BadField("url", body?.Url, options.Value.AllowHttp ? "an absolute http:// or https:// URL" : "an absolute https:// URL (Webhooks:AllowHttp is false)");
         }
 
         var events = body.Events is { Count: > 0 } asked ? asked.Distinct(StringComparer.Ordinal).ToArray() : ["*"];
         var unknown = events.FirstOrDefault(e => e != "*" && !WebhookEventTypes.All.Contains(e));
         if (unknown is not null)
         {
-            return Bad("events", unknown, "\"*\" or any of " + string.Join(", ", WebhookEventTypes.All));
+            return ApiProblems.BadField("events", unknown, "\"*\" or any of " + string.Join(", ", WebhookEventTypes.All));
         }
 
         var subscription = new WebhookSubscription(
@@ -83,7 +83,7 @@ internal static class WebhookEndpoints
         var count = 100;
         if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 1 || count > MaxDeliveryLimit))
         {
-            return Bad("limit", limit, $"an integer from 1 to {MaxDeliveryLimit}");
+            return ApiProblems.BadField("limit", limit, $"an integer from 1 to {MaxDeliveryLimit}");
         }
 
         return TypedResults.Ok(store.GetDeliveries(subscription, count));
@@ -115,10 +115,4 @@ internal static class WebhookEndpoints
         statusCode: StatusCodes.Status404NotFound,
         title: "Unknown webhook subscription",
         detail: $"No subscription '{id}' belongs to this API key; GET /api/v1/webhooks lists yours.");
-
-    private static IResult Bad(string name, string? value, string allowed) => TypedResults.Problem(
-        statusCode: StatusCodes.Status400BadRequest,
-        title: $"Invalid field '{name}'",
-        detail: $"{name}='{value}' is not valid; allowed: {allowed}.",
-        extensions: new Dictionary<string, object?> { ["field"] = name, ["value"] = value, ["allowed"] = allowed });
 }
