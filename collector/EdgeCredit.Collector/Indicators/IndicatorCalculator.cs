@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using EdgeCredit.Collector.Calendars;
 
 namespace EdgeCredit.Collector.Indicators;
@@ -27,7 +28,8 @@ internal static class IndicatorCalculator
         foreach (var configured in settings.Sources ?? [])
         {
             // Configured sources are expected on every day: seen "on" the last day computed.
-            pass.LastSeen[configured] = to;
+            var slot = pass.SlotOf(configured);
+            pass.LastSeen[slot] = to;
         }
 
         var result = new List<DailyIndicators>(Math.Max(0, to.DayNumber - from.DayNumber + 1));
@@ -37,11 +39,14 @@ internal static class IndicatorCalculator
             var start = nextStart;
             nextStart = calendar.DayStartMs(date.AddDays(1));
             var sources = days.TryGetValue(date, out var found) ? found : NoSources;
+            pass.Today.Clear();
             foreach (var (source, totals) in sources)
             {
-                if (totals.CoveredSeconds > 0 && (!pass.LastSeen.TryGetValue(source, out var seen) || seen < date))
+                var slot = pass.SlotOf(source);
+                pass.Today[slot] = totals;
+                if (totals.CoveredSeconds > 0 && pass.LastSeen[slot] < date)
                 {
-                    pass.LastSeen[source] = date;
+                    pass.LastSeen[slot] = date;
                 }
             }
 
@@ -59,71 +64,99 @@ internal static class IndicatorCalculator
     private static (DayType, DayOfWeek) BaselineKey(DayType type, DateOnly date) =>
         type is DayType.Workday or DayType.Weekend ? (type, date.DayOfWeek) : (type, DayOfWeek.Sunday);
 
-    private static Trend? TrendOf(double? today, DateOnly date, Func<DailyIndicators, double?> metric, CalculatorPass pass, List<int> bucket)
+    /// <summary>
+    /// Both trends of a day in one walk back through its baseline bucket: each metric's median over the comparable
+    /// earlier days with enough coverage (a small insertion-sorted buffer each; a bucket holds about 13 days).
+    /// </summary>
+    private static (Trend? Hours, Trend? Energy) TrendsOf(double? hours, double? energy, DateOnly date, CalculatorPass pass, List<int> bucket)
     {
-        if (today is not { } value)
+        if (hours is null && energy is null)
         {
-            return null;
+            return (null, null);
         }
 
-        var values = pass.Scratch;
         var rules = pass.Rules;
-        values.Clear();
+        var baseline = CollectionsMarshal.AsSpan(pass.Baseline);
+        var (hourValues, energyValues) = pass.BaselineBuffers(bucket.Count);
+        int hourCount = 0, energyCount = 0;
         var oldest = date.AddDays(-rules.BaselineDays);
         for (var i = bucket.Count - 1; i >= 0; i--)
         {
-            var earlier = pass.All[bucket[i]];
+            var earlier = baseline[bucket[i]];
             if (earlier.Date < oldest)
             {
                 break;
             }
 
-            if (earlier.Coverage >= rules.MinBaselineCoverage && metric(earlier) is { } v)
+            if (earlier.Coverage < rules.MinBaselineCoverage)
             {
-                values.Add(v);
+                continue;
+            }
+
+            if (hours is not null && earlier.OperatingHours is { } h)
+            {
+                InsertSorted(hourValues, ref hourCount, h);
+            }
+
+            if (energy is not null && earlier.EnergyKwh is { } e)
+            {
+                InsertSorted(energyValues, ref energyCount, e);
             }
         }
 
-        if (values.Count < rules.MinBaselineDays)
+        return (TrendOf(hours, hourValues, hourCount, rules), TrendOf(energy, energyValues, energyCount, rules));
+    }
+
+    private static void InsertSorted(double[] values, ref int count, double value)
+    {
+        var at = count++;
+        while (at > 0 && values[at - 1] > value)
+        {
+            values[at] = values[at - 1];
+            at--;
+        }
+
+        values[at] = value;
+    }
+
+    private static Trend? TrendOf(double? today, double[] sorted, int n, BaselineRules rules)
+    {
+        if (today is not { } value || n < rules.MinBaselineDays)
         {
             return null;
         }
 
-        values.Sort();
-        var n = values.Count;
-        var median = n % 2 == 1 ? values[n / 2] : (values[(n / 2) - 1] + values[n / 2]) / 2;
+        var median = n % 2 == 1 ? sorted[n / 2] : (sorted[(n / 2) - 1] + sorted[n / 2]) / 2;
         return new Trend(median > 0 ? value / median : null, median, n);
     }
 
     /// <summary>Builds one day (with its trends when asked) and files it for the baselines of later days.</summary>
     private static DailyIndicators BuildDay(CalculatorPass pass, DayWindow window, Dictionary<string, SourceTotals> sources, bool withTrend)
     {
-        var (settings, rules, lastSeen) = (pass.Settings, pass.Rules, pass.LastSeen);
+        var (settings, rules) = (pass.Settings, pass.Rules);
         var (date, startMs, endMs) = window;
         var calendar = settings.Calendar;
         var daySeconds = (endMs - startMs) / 1000.0;
         var oldest = date.AddDays(-rules.BaselineDays);
         int expected = 0, reporting = 0;
         double covered = 0;
-        foreach (var (source, seen) in lastSeen)
+        var lastSeen = pass.LastSeen;
+        var today = pass.Today;
+        for (var slot = 0; slot < lastSeen.Length; slot++)
         {
-            if (seen >= oldest)
+            if (lastSeen[slot] >= oldest)
             {
                 expected++;
-                covered += sources.TryGetValue(source, out var t) ? Math.Min(t.CoveredSeconds, daySeconds) : 0;
+                covered += today[slot] is { } t ? Math.Min(t.CoveredSeconds, daySeconds) : 0;
             }
         }
 
         double? running = null, powerOperating = null, output = null, energy = null, activityWeighted = null, people = null, cameraWeighted = null;
         double activityCovered = 0, cameraCovered = 0;
-        var names = new string[sources.Count];
-        sources.Keys.CopyTo(names, 0);
-        Array.Sort(names, StringComparer.Ordinal);
-        var breakdown = new SourceDay[names.Length];
+        var breakdown = sources.Count == 0 ? [] : new SourceDay[sources.Count];
         var index = 0;
-        foreach (var source in names)
+        foreach (var (source, t) in sources)
         {
-            var t = sources[source];
             reporting += t.CoveredSeconds > 0 ? 1 : 0;
             if (t.RunningSeconds is { } r)
             {
@@ -164,17 +197,17 @@ internal static class IndicatorCalculator
                 t.FlaggedSignals);
         }
 
+        SortBySource(breakdown);
+
         // Machines that report running time win over estimates from power: a plant with both uses the measured one.
         var operating = (running ?? powerOperating) / 3600;
         var type = calendar.TypeOf(date, out var name);
         var scheduled = calendar.ScheduledHours(type);
         var coverage = expected == 0 ? 0 : covered / (expected * daySeconds);
-        var key = BaselineKey(type, date);
-        if (!pass.Buckets.TryGetValue(key, out var bucket))
-        {
-            pass.Buckets[key] = bucket = [];
-        }
+        var (keyType, keyDay) = BaselineKey(type, date);
+        var bucket = pass.Bucket(keyType, keyDay);
 
+        var trends = withTrend ? TrendsOf(operating, energy, date, pass, bucket) : default;
         var day = new DailyIndicators(
             settings.Id,
             date,
@@ -194,12 +227,30 @@ internal static class IndicatorCalculator
             activityCovered > 0 ? activityWeighted / activityCovered : null,
             people / 3600,
             cameraCovered > 0 ? cameraWeighted / cameraCovered : null,
-            withTrend ? TrendOf(operating, date, static d => d.OperatingHours, pass, bucket) : null,
-            withTrend ? TrendOf(energy, date, static d => d.EnergyKwh, pass, bucket) : null,
+            trends.Hours,
+            trends.Energy,
             breakdown);
         bucket.Add(pass.All.Count);
         pass.All.Add(day);
+        pass.Baseline.Add(new BaselineDay(date, coverage, operating, energy));
         return day;
+    }
+
+    /// <summary>Sources in ordinal order of their names (insertion sort: a day has a handful of sources).</summary>
+    private static void SortBySource(SourceDay[] days)
+    {
+        for (var i = 1; i < days.Length; i++)
+        {
+            var current = days[i];
+            var at = i;
+            while (at > 0 && string.CompareOrdinal(days[at - 1].Source, current.Source) > 0)
+            {
+                days[at] = days[at - 1];
+                at--;
+            }
+
+            days[at] = current;
+        }
     }
 
     private static double? Sum(double? total, double? value) => value is { } v ? (total ?? 0) + v : total;

@@ -26,25 +26,16 @@ internal static class OperatingStateClassifier
         var result = new List<DayAssessment>(days.Count);
         var perUnit = new RollingMedian(KwhPerUnitBaselineDays);
         var producingEnergy = new RollingMedian(KwhPerUnitBaselineDays);
-        foreach (var day in days)
+        for (var i = 0; i < days.Count; i++)
         {
+            var day = days[i];
             var tamper = tamperMinutes.GetValueOrDefault(day.Date);
             double? reference = producingEnergy.Count >= KwhPerUnitMinDays ? producingEnergy.Median : null;
             double? perUnitMedian = perUnit.Count >= KwhPerUnitMinDays ? perUnit.Median : null;
-            var perUnitDays = perUnit.Count;
-            var state = Classify(day, tamper, thresholds, reference, null);
-            var flags = CrossCheck(day, thresholds, reference, perUnitMedian, perUnitDays, null);
-
-            // The reasons are worded only when someone reads them (a warning's evidence, the API): judging 10,000
-            // enterprises x 90 days must not format millions of sentences nobody reads.
-            var explanation = new Lazy<IReadOnlyList<string>>(() =>
-            {
-                var reasons = new List<string>();
-                Classify(day, tamper, thresholds, reference, reasons);
-                CrossCheck(day, thresholds, reference, perUnitMedian, perUnitDays, reasons);
-                return reasons;
-            });
-            result.Add(new DayAssessment(day.Date, day.DayType, state, explanation, flags, tamper, day));
+            var basis = new AssessmentBasis(thresholds, reference, perUnitMedian, perUnit.Count);
+            var state = Classify(day, tamper, basis, null);
+            var flags = CrossCheck(day, basis, null);
+            result.Add(new DayAssessment(day.Date, day.DayType, state, basis, flags, tamper, day));
             if (state == OperatingState.Producing)
             {
                 if (day.KwhPerUnit is { } kwhPerUnit)
@@ -62,8 +53,19 @@ internal static class OperatingStateClassifier
         return result;
     }
 
-    private static OperatingState Classify(DailyIndicators day, double tamperMinutes, StateThresholds t, double? producingEnergy, List<string>? reasons)
+    /// <summary>The reasons for a day's state and flags, worded from the same evidence the judgement used.</summary>
+    public static IReadOnlyList<string> Explain(DayAssessment assessed)
     {
+        ArgumentNullException.ThrowIfNull(assessed);
+        var reasons = new List<string>();
+        Classify(assessed.Indicators, assessed.TamperMinutes, assessed.Basis, reasons);
+        CrossCheck(assessed.Indicators, assessed.Basis, reasons);
+        return reasons;
+    }
+
+    private static OperatingState Classify(DailyIndicators day, double tamperMinutes, AssessmentBasis basis, List<string>? reasons)
+    {
+        var (t, producingEnergy) = (basis.Thresholds, basis.ProducingEnergy);
         if (day.Coverage < t.NoDataCoverage)
         {
             reasons?.Add(F($"coverage {day.Coverage:P0} < {t.NoDataCoverage:P0}: {day.ReportingSources} of {day.ExpectedSources} sources reported"));
@@ -115,8 +117,9 @@ internal static class OperatingStateClassifier
         return OperatingState.Idle;
     }
 
-    private static IReadOnlyList<IntegrityFlag> CrossCheck(DailyIndicators day, StateThresholds t, double? producingEnergy, double? perUnitMedian, int perUnitDays, List<string>? reasons)
+    private static IReadOnlyList<IntegrityFlag> CrossCheck(DailyIndicators day, AssessmentBasis basis, List<string>? reasons)
     {
+        var (t, producingEnergy, perUnitMedian, perUnitDays) = (basis.Thresholds, basis.ProducingEnergy, basis.KwhPerUnitMedian, basis.KwhPerUnitDays);
         List<IntegrityFlag>? flags = null;
         if (day.Coverage < t.VerifiedCoverage)
         {

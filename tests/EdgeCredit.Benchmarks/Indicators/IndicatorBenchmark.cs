@@ -16,7 +16,7 @@ namespace EdgeCredit.Benchmarks.Indicators;
 /// (1) per-source daily totals (the folded rollups: what a recompute of trends, coverage and ratios needs) and
 /// (2) the hourly rollups themselves (fold + compute). Synthesising the input is not timed.
 /// </summary>
-internal sealed class IndicatorBenchmark(int enterprises, int days, int sqliteEnterprises)
+internal sealed class IndicatorBenchmark(int enterprises, int days, int sqliteEnterprises, bool hourly)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private static readonly DateOnly First = new(2026, 8, 28);
@@ -73,31 +73,56 @@ internal sealed class IndicatorBenchmark(int enterprises, int days, int sqliteEn
             ProfileOf(settings[e], warmDays, rules, noTamper, json);
         }
 
-        GC.Collect();
-        var indicatorTime = TimeSpan.Zero;
-        var profileTime = TimeSpan.Zero;
-        var bytes = 0L;
-        for (var e = 0; e < enterprises; e++)
+        // Three passes: the first still runs partly on code the JIT has not optimised yet (tiered compilation promotes hot
+        // methods, including the framework's ready-to-run code, in the background); a collector that has been running
+        // is in the state of the later passes.
+        for (var pass = 1; pass <= 3; pass++)
         {
-            var input = DailyTotals(settings[e], last);
-            var start = Stopwatch.GetTimestamp();
-            var computed = IndicatorCalculator.Compute(settings[e], input, First, First, last, BaselineRules.Default);
-            var middle = Stopwatch.GetTimestamp();
-            bytes += ProfileOf(settings[e], computed, rules, noTamper, json);
-            profileTime += Stopwatch.GetElapsedTime(middle);
-            indicatorTime += Stopwatch.GetElapsedTime(start, middle);
+            GC.Collect();
+            var gc = GcMark.Now();
+            var indicatorTime = TimeSpan.Zero;
+            var profileTime = TimeSpan.Zero;
+            var bytes = 0L;
+            for (var e = 0; e < enterprises; e++)
+            {
+                var input = DailyTotals(settings[e], last);
+                var start = ThreadCpu.Now();
+                var computed = IndicatorCalculator.Compute(settings[e], input, First, First, last, BaselineRules.Default);
+                var middle = ThreadCpu.Now();
+                bytes += ProfileOf(settings[e], computed, rules, noTamper, json);
+                var end = ThreadCpu.Now();
+                profileTime += end - middle;
+                indicatorTime += middle - start;
+            }
+
+            var both = (indicatorTime + profileTime).TotalSeconds;
+            Console.WriteLine(string.Create(Inv, $"  pass {pass}: indicators + profiles from daily source totals, one thread, CPU time of the thread: indicators {indicatorTime.TotalSeconds:F3} s, operating state + profile + JSON {profileTime.TotalSeconds:F3} s ({bytes / (double)enterprises / 1024:F1} KiB per profile); together {both:F3} s for {enterprises:N0} enterprises; goal < 1 s: {(both < 1 ? "PASS" : "FAIL")}"));
+            Console.WriteLine(string.Create(Inv, $"    garbage collection during the pass (input synthesis included): {GcMark.Now().Since(gc)}"));
         }
 
-        var both = (indicatorTime + profileTime).TotalSeconds;
-        Console.WriteLine(string.Create(Inv, $"  indicators + profiles from daily source totals, one thread: indicators {indicatorTime.TotalSeconds:F3} s, operating state + profile + JSON {profileTime.TotalSeconds:F3} s ({bytes / (double)enterprises / 1024:F1} KiB per profile); together {both:F3} s for {enterprises:N0} enterprises; goal < 1 s: {(both < 1 ? "PASS" : "FAIL")}"));
+        Parallel(settings, last, rules, noTamper, json);
         GC.Collect();
 
+        if (hourly)
+        {
+            FromHourly(settings, last);
+        }
 
-        // (2) From hourly rollups: fold then compute; each enterprise's rows are generated just before (not timed).
-        rows = 0;
+        if (sqliteEnterprises > 0)
+        {
+            await SqliteAsync(Math.Min(enterprises, sqliteEnterprises), last);
+        }
+
+        Console.WriteLine(string.Create(Inv, $"  process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB"));
+    }
+
+    /// <summary>(2) From hourly rollups: fold then compute; each enterprise's rows are generated just before (not timed).</summary>
+    private void FromHourly(EnterpriseSettings[] settings, DateOnly last)
+    {
+        var rows = 0L;
         var hourlyRows = 0L;
         var timed = TimeSpan.Zero;
-        allocated = 0;
+        var allocated = 0L;
         for (var e = 0; e < enterprises; e++)
         {
             var hourly = HourlyRollups(settings[e], last);
@@ -117,8 +142,47 @@ internal sealed class IndicatorBenchmark(int enterprises, int days, int sqliteEn
         }
 
         Print(string.Create(Inv, $"from {hourlyRows:N0} hourly rollup rows (fold + compute)"), rows, timed.TotalSeconds, allocated);
-        await SqliteAsync(Math.Min(enterprises, sqliteEnterprises), last);
-        Console.WriteLine(string.Create(Inv, $"  process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB"));
+    }
+
+    /// <summary>
+    /// (1c) The same work on every core: enterprises in chunks of 1,000 whose input is made first (not timed), then
+    /// computed by one worker per core (timed by the wall clock; the machine's other load stretches it).
+    /// </summary>
+    private void Parallel(EnterpriseSettings[] settings, DateOnly last, EdgeCredit.Collector.Warnings.WarningRules rules, Dictionary<DateOnly, double> tamper, System.Text.Json.JsonSerializerOptions json)
+    {
+        const int Chunk = 1000;
+        var workers = Environment.ProcessorCount;
+        for (var pass = 1; pass <= 2; pass++)
+        {
+            GC.Collect();
+            var wall = TimeSpan.Zero;
+            var cpu = 0L;
+            for (var first = 0; first < enterprises; first += Chunk)
+            {
+                var count = Math.Min(Chunk, enterprises - first);
+                var inputs = new Dictionary<DateOnly, Dictionary<string, SourceTotals>>[count];
+                for (var i = 0; i < count; i++)
+                {
+                    inputs[i] = DailyTotals(settings[first + i], last);
+                }
+
+                var start = Stopwatch.GetTimestamp();
+                System.Threading.Tasks.Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
+                {
+                    var before = ThreadCpu.Now();
+                    for (var i = worker; i < count; i += workers)
+                    {
+                        var computed = IndicatorCalculator.Compute(settings[first + i], inputs[i], First, First, last, BaselineRules.Default);
+                        ProfileOf(settings[first + i], computed, rules, tamper, json);
+                    }
+
+                    Interlocked.Add(ref cpu, (ThreadCpu.Now() - before).Ticks);
+                });
+                wall += Stopwatch.GetElapsedTime(start);
+            }
+
+            Console.WriteLine(string.Create(Inv, $"  pass {pass} on {workers} workers (one per core; input made per chunk of {Chunk:N0} enterprises, not timed): indicators + profiles for {enterprises:N0} enterprises in {wall.TotalSeconds:F3} s wall clock (CPU {TimeSpan.FromTicks(cpu).TotalSeconds:F3} s over the workers; load average {LoadAverage()}); goal < 1 s: {(wall.TotalSeconds < 1 ? "PASS" : "FAIL")}"));
+        }
     }
 
     /// <summary>(3) End to end for a sample: hourly rollups in a real SQLite file, read per enterprise by the engine, folded and computed.</summary>
