@@ -14,9 +14,14 @@ internal static class InferenceExtensions
     public static IHostApplicationBuilder AddInference(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        if (builder.Services.Any(d => d.ServiceType == typeof(ModelCatalogue)))
+        {
+            return builder; // already added (stages that need models add it too)
+        }
+
         builder.Services.AddOptionsWithValidateOnStart<InferenceOptions>().BindConfiguration(InferenceOptions.SectionName);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>());
-        builder.Services.TryAddSingleton<ModelCatalogue>();
+        builder.Services.AddSingleton<ModelCatalogue>();
         return builder;
     }
 }

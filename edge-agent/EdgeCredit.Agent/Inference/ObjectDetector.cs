@@ -39,6 +39,9 @@ internal sealed class ObjectDetector
 
     public ModelManifest Manifest => _model.Manifest;
 
+    /// <summary>The model's labels, in output order.</summary>
+    public IReadOnlyList<string> Labels => _model.Labels;
+
     /// <summary>Crops per run: 1 unless the batch dimension is dynamic.</summary>
     public int MaxBatch => _maxBatch;
 

@@ -24,6 +24,20 @@ public sealed class ModelCatalogueTests
     }
 
     [Fact]
+    public void Get_ShippedItemDetector_VerifiedAgainstItsManifestAndDetectsNothingInAnEmptyFrame()
+    {
+        using var catalogue = new ModelCatalogue(Microsoft.Extensions.Options.Options.Create(new InferenceOptions()));
+
+        var model = catalogue.Get("item-detector/1");
+        var found = new ObjectDetector(model).Detect(Enumerable.Repeat((byte)90, 320 * 180).ToArray(), 320, 180, new DetectionSettings(0.4f, 0.45f));
+
+        Assert.Equal(["item", "person"], model.Labels);
+        Assert.Equal(OutputLayout.YoloV8, model.Manifest.Outputs[0].Layout);
+        Assert.True(model.Manifest.Input.DynamicBatch);
+        Assert.Empty(found);
+    }
+
+    [Fact]
     public void Get_FileChecksumDiffers_RefusedNamingModelFileExpectedActualAndFix()
     {
         using var folder = new ModelFolder();
