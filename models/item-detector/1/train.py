@@ -346,7 +346,7 @@ def main():
     print(f"wrote {args.out} ({os.path.getsize(args.out)} bytes) sha256 {digest}", flush=True)
     _, eimages, eboxes = load(EVAL_DIR)
     for c, (p, r, n) in evaluate(model, eimages, eboxes).items():
-        print(f"eval-seed frames ({len(eimages)}): {c}: precision {p:.3f} recall {r:.3f} of {n} boxes (IoU 0.5, score 0.4)", flush=True)
+        print(f"eval-seed frames ({len(eimages)}): {c}: precision {p:.3f} recall {r:.3f} of {n} boxes (GIoU >= 0.5, at least as strict as IoU 0.5; score 0.4)", flush=True)
     if args.check:
         again = export(train(args.epochs), args.out + ".check")
         os.remove(args.out + ".check")

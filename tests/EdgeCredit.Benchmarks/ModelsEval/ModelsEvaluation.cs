@@ -12,8 +12,9 @@ namespace EdgeCredit.Benchmarks.ModelsEval;
 /// <c>vision-models-eval</c>: output counting and station occupancy of the agent (vision + item detector + tracker +
 /// counters) on EVAL-seed rendered scenes (never trained or tuned on), scored against the scene plan; then what the
 /// same pipeline reports on the real clips in ../shared/data/video against HAND labels (ModelsEval/hand-labels.json).
+/// <c>--set tune</c> runs the same scenes on tune seeds 1600+ instead, for development (never report those).
 /// </summary>
-internal sealed class ModelsEvaluation(string folder, string videoFolder, string model, int scenes)
+internal sealed class ModelsEvaluation(string folder, string videoFolder, string model, int scenes, SceneSet set = SceneSet.Eval)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -31,14 +32,15 @@ internal sealed class ModelsEvaluation(string folder, string videoFolder, string
     private async Task ScenesAsync(LoadedModel loaded, CancellationToken cancellationToken)
     {
         Console.WriteLine();
-        Console.WriteLine("== rendered scenes, EVAL seeds (9600+), 640x360 10 fps mp4 decoded to 320x180 grey at 5 fps ==");
+        var seedBase = set == SceneSet.Eval ? 9600 : 1600;
+        Console.WriteLine($"== rendered scenes, {set.ToString().ToUpperInvariant()} seeds ({seedBase}+), 640x360 10 fps mp4 decoded to 320x180 grey at 5 fps ==");
         var (truthItems, counted, matched, extra) = (0, 0, 0, 0);
         var (seconds, agree, truthOccupied, predictedOccupied, bothOccupied) = (0, 0, 0, 0, 0);
         var (inference, runs) = (TimeSpan.Zero, 0L);
         for (var k = 0; k < scenes; k++)
         {
             var name = k % 3 == 2 ? "normal-shift" : "conveyor";
-            var spec = SceneCatalogue.Get(name).Defaults with { Set = SceneSet.Eval, Seed = 9600 + k, Name = $"{name}" };
+            var spec = SceneCatalogue.Get(name).Defaults with { Set = set, Seed = seedBase + k };
             var sceneFolder = Path.Combine(folder, spec.Seed.ToString(Inv));
             var (video, truth) = await SceneCache.EnsureAsync(spec, sceneFolder, cancellationToken);
             var regions = new List<RegionOptions>();
@@ -62,9 +64,9 @@ internal sealed class ModelsEvaluation(string folder, string videoFolder, string
             var run = CountingRun.Play($"{name}-{spec.Seed}", video, regions, options, new ObjectDetector(loaded));
             var expected = SceneCountTruth.Of(spec, stations, 5);
             var events = run.CountsPerSecond["conveyor-1"].SelectMany((n, s) => Enumerable.Repeat(s + 0.5, n)).ToList();
-            var (m, x) = Match(expected.Crossings, events, 3);
+            var (m, x, missedAt, extraAt) = Match(expected.Crossings, events, 3);
             (truthItems, counted, matched, extra) = (truthItems + expected.Crossings.Count, counted + events.Count, matched + m, extra + x);
-            var line = string.Create(Inv, $"  {name} seed {spec.Seed} ({spec.Seconds} s): items crossing {expected.Crossings.Count}, counted {events.Count} (matched within 3 s {m}, missed {expected.Crossings.Count - m}, extra {x})");
+            var line = string.Create(Inv, $"  {name} seed {spec.Seed} ({spec.Seconds} s): items crossing {expected.Crossings.Count}, counted {events.Count} (matched within 3 s {m}, missed {expected.Crossings.Count - m}{Times(missedAt)}, extra {x}{Times(extraAt)})");
             foreach (var (station, occupied) in expected.Occupied)
             {
                 var predicted = run.OccupiedPerSecond[station];
@@ -170,9 +172,12 @@ internal sealed class ModelsEvaluation(string folder, string videoFolder, string
         Console.WriteLine(string.Create(Inv, $"  {file}: detector on 1 frame/s ({n} s): item boxes per second {string.Join(",", found.Take(n))} vs hand-labelled bottles {string.Join(",", truth.Take(n))}; exact {exact}/{n} s, mean abs error {error:0.00}; bottles leaving the count (sum of drops) {drops} vs {handled} handled (hand label)"));
     }
 
-    /// <summary>Greedy one-to-one matching of reported event times to true times within a tolerance: (matched, unmatched reported).</summary>
-    private static (int Matched, int Extra) Match(IReadOnlyList<double> truth, List<double> reported, double tolerance)
+    private static string Times(List<double> times) => times.Count == 0 ? string.Empty : " at " + string.Join(", ", times.Select(t => t.ToString("0.0", Inv))) + " s";
+
+    /// <summary>Greedy one-to-one matching of reported event times to true times within a tolerance: matched, unmatched reported, and the times of the misses and extras.</summary>
+    private static (int Matched, int Extra, List<double> MissedAt, List<double> ExtraAt) Match(IReadOnlyList<double> truth, List<double> reported, double tolerance)
     {
+        var extraAt = new List<double>();
         var used = new bool[truth.Count];
         var matched = 0;
         foreach (var r in reported)
@@ -191,8 +196,12 @@ internal sealed class ModelsEvaluation(string folder, string videoFolder, string
                 used[best] = true;
                 matched++;
             }
+            else
+            {
+                extraAt.Add(r);
+            }
         }
 
-        return (matched, reported.Count - matched);
+        return (matched, reported.Count - matched, [.. truth.Where((_, i) => !used[i])], extraAt);
     }
 }
