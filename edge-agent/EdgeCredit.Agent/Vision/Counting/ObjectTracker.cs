@@ -6,13 +6,19 @@ namespace EdgeCredit.Agent.Vision.Counting;
 /// A small multi-object tracker of the IoU/centroid kind (the association step of SORT without its Kalman filter):
 /// each track's box is moved on by its smoothed velocity, then detections of the same label are matched greedily, best
 /// first, by IoU with the predicted box (at least <c>matchIoU</c>) or, failing that, by centre distance under one box
-/// size. Unmatched detections start tracks; tracks unseen for <c>timeout</c> end. Hand-written: the whole thing is ~100
-/// lines and the known libraries are Python.
+/// size. Unmatched detections start tracks; tracks unseen for <c>timeout</c> end. The detector only runs while the
+/// motion gate sees motion, so a gap of more than <see cref="StillAfter"/> between updates is time in which nothing
+/// moved: it does not age the tracks (an item on a stopped belt keeps its track, and its side of the counting line,
+/// until the belt moves again). Hand-written: the whole thing is ~100 lines and the known libraries are Python.
 /// </summary>
 internal sealed class ObjectTracker(double matchIoU, TimeSpan timeout)
 {
+    /// <summary>A longer gap between updates means the gate saw nothing move.</summary>
+    public static readonly TimeSpan StillAfter = TimeSpan.FromSeconds(1);
+
     private readonly List<Track> _tracks = [];
     private int _nextId = 1;
+    private DateTimeOffset? _lastUpdate;
 
     public IReadOnlyList<Track> Tracks => _tracks;
 
@@ -20,6 +26,15 @@ internal sealed class ObjectTracker(double matchIoU, TimeSpan timeout)
     public IReadOnlyList<Track> Update(IReadOnlyList<Detection> detections, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(detections);
+        if (_lastUpdate is { } last && at - last > StillAfter)
+        {
+            foreach (var track in _tracks)
+            {
+                track.Pause(at - last - StillAfter);
+            }
+        }
+
+        _lastUpdate = at;
         _tracks.RemoveAll(t => at - t.LastSeen > timeout);
         var pairs = new List<(double Score, int Track, int Detection)>();
         var predicted = _tracks.Select(t => t.Predict(at)).ToArray();

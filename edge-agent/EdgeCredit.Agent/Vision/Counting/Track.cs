@@ -21,6 +21,9 @@ internal sealed class Track(int id, Detection box, DateTimeOffset at)
 
     public double VelocityY { get; private set; }
 
+    /// <summary>Time stood still for the track (no frame was looked at): it is as recently seen as before the pause.</summary>
+    public void Pause(TimeSpan pause) => LastSeen += pause;
+
     /// <summary>The box moved on by the velocity to time <paramref name="at"/>.</summary>
     public Detection Predict(DateTimeOffset at)
     {

@@ -76,10 +76,39 @@ public sealed class CountingTests
     {
         var tracker = new ObjectTracker(0.2, TimeSpan.FromSeconds(2));
         var before = tracker.Update([Item(100)], T0)[0].Id;
+        for (var i = 1; i <= 15; i++)
+        {
+            tracker.Update([], T0.AddSeconds(i * 0.2)); // the detector runs (something moves) but does not see it
+        }
 
-        var after = tracker.Update([Item(100)], T0.AddSeconds(3))[0].Id;
+        var after = tracker.Update([Item(100)], T0.AddSeconds(3.2))[0].Id;
 
         Assert.NotEqual(before, after);
+        Assert.Single(tracker.Tracks);
+    }
+
+    [Fact]
+    public void Observe_BeltStopsWithItemOnTheLineThenRestarts_CountsOnce()
+    {
+        var (tracker, counter) = Make(CountDirection.Any);
+        var total = 0;
+        var at = T0;
+        foreach (var x in Enumerable.Range(0, 12).Select(i => 140.0 + (2 * i)))
+        {
+            total += counter.Observe(tracker.Update([Item(x)], at), 320, 180);
+            at = at.AddSeconds(0.2);
+        }
+
+        // The belt stood still for 20 s with the item's centre on the line: the motion gate ran no detector, so the
+        // tracker was not updated. Then the belt moves on.
+        at = at.AddSeconds(20);
+        foreach (var x in Enumerable.Range(0, 12).Select(i => 163.0 + (2 * i)))
+        {
+            total += counter.Observe(tracker.Update([Item(x)], at), 320, 180);
+            at = at.AddSeconds(0.2);
+        }
+
+        Assert.Equal(1, total);
         Assert.Single(tracker.Tracks);
     }
 
