@@ -28,7 +28,7 @@ public sealed class DetectionOptionsValidatorTests
     }
 
     [Fact]
-    public void Validate_ModelWithoutTheItemLabel_RefusedNamingItsLabels()
+    public void Validate_ClassificationModel_RefusedAsNotADetectionModel()
     {
         using var folder = new ModelFolder();
         var manifest = ModelFolder.ClassifierManifest(ModelFolder.Sha256Of(ModelFolder.Fixture("classifier.onnx")));
@@ -38,5 +38,30 @@ public sealed class DetectionOptionsValidatorTests
         var failure = Assert.Single(validator.Validate(null, new DetectionOptions { Model = "tiny-classifier/1" }).Failures!);
 
         Assert.StartsWith("Detection:Model = 'tiny-classifier/1' is invalid: it is a Classification model; counting needs a detection model", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_DetectorWithoutTheItemLabel_RefusedNamingItsLabels()
+    {
+        using var folder = new ModelFolder();
+        var manifest = new System.Text.Json.Nodes.JsonObject
+        {
+            ["schema"] = "edgecredit.model/1",
+            ["name"] = "boxes",
+            ["version"] = "1",
+            ["task"] = "detection",
+            ["file"] = "yolov8.onnx",
+            ["sha256"] = ModelFolder.Sha256Of(ModelFolder.Fixture("yolov8.onnx")),
+            ["input"] = new System.Text.Json.Nodes.JsonObject { ["name"] = "images", ["shape"] = new System.Text.Json.Nodes.JsonArray(-1, 1, 64, 64), ["colour"] = "gray" },
+            ["outputs"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["name"] = "output0", ["layout"] = "yolov8" }),
+            ["labels"] = new System.Text.Json.Nodes.JsonArray("box", "person"),
+            ["card"] = "MODEL_CARD.md",
+        };
+        folder.Add("yolov8.onnx", manifest);
+        var validator = new DetectionOptionsValidator(Microsoft.Extensions.Options.Options.Create(folder.Options));
+
+        var failure = Assert.Single(validator.Validate(null, new DetectionOptions { Model = "boxes/1" }).Failures!);
+
+        Assert.Contains("its labels (box, person) lack item; set Detection:ItemLabel / Detection:PersonLabel to labels it has", failure, StringComparison.Ordinal);
     }
 }
