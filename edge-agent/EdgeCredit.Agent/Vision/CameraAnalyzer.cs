@@ -1,4 +1,5 @@
 using EdgeCredit.Agent.Capture;
+using EdgeCredit.Agent.Vision.Counting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -34,6 +35,7 @@ internal sealed class CameraAnalyzer : IDisposable
     private bool _pendingHealthy;
     private DateTimeOffset? _offlineSince;
     private bool _pictureUsable;
+    private CameraCounting? _counting;
 
     /// <param name="referenceAdopted">Called on the camera's loop with a reference adopted without commissioning (to persist it).</param>
     public CameraAnalyzer(CameraOptions camera, VisionOptions options, SceneReference? reference, ILogger? logger = null, Action<SceneReference>? referenceAdopted = null)
@@ -70,6 +72,24 @@ internal sealed class CameraAnalyzer : IDisposable
     public string Camera => _camera.Name;
 
     public IReadOnlyList<RegionActivity> Regions => _regions;
+
+    /// <summary>
+    /// Output counting and station occupancy (conveyor and station regions) with a detector; set before the first
+    /// frame. Null: none (the camera's windows then carry no counts).
+    /// </summary>
+    public CameraCounting? Counting
+    {
+        get => _counting;
+        set
+        {
+            if (_motion is not null)
+            {
+                throw new InvalidOperationException("counting must be set before the first frame");
+            }
+
+            _counting = value;
+        }
+    }
 
     /// <summary>The health monitor, once the first frame has fixed the frame size.</summary>
     public CameraHealthMonitor? Monitor => _monitor;
@@ -113,6 +133,8 @@ internal sealed class CameraAnalyzer : IDisposable
                 region.Observe(frame.At, usable);
                 TakeRegionChanges(region);
             }
+
+            _counting?.Observe(frame, usable ? _blobs : null);
 
             if (second != _pendingSecond)
             {
@@ -194,7 +216,7 @@ internal sealed class CameraAnalyzer : IDisposable
                 .Concat(_monitor?.Active ?? [])
                 .DistinctBy(c => (c.Condition, c.Since))
                 .ToArray();
-            return new CameraWindow(Camera, start, end, regions, observed + offlineOnly, healthy, conditions);
+            return new CameraWindow(Camera, start, end, regions, observed + offlineOnly, healthy, conditions, _counting?.Collect(from, to) ?? []);
         }
     }
 
@@ -279,5 +301,7 @@ internal sealed class CameraAnalyzer : IDisposable
             var settings = _regions[i].Settings;
             _regions[i].Motion = new RegionMotion(_motion.Grid, _motion.Grid.Coverage(masks[i]), settings.Kind, settings.NuisanceHold);
         }
+
+        _counting?.Build(_motion.Grid);
     }
 }

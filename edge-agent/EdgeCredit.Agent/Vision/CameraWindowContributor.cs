@@ -1,3 +1,4 @@
+using EdgeCredit.Agent.Capture;
 using EdgeCredit.Agent.Signals;
 using EdgeCredit.Protocol;
 
@@ -6,7 +7,9 @@ namespace EdgeCredit.Agent.Vision;
 /// <summary>
 /// Camera signals of a window: per region <c>activity_index</c> (active seconds / analysed seconds) and, for machines
 /// and conveyors, <c>running_seconds</c>; per camera <c>camera_health</c> (healthy seconds / seconds whose state is
-/// known: analysed, or reported offline by the capture link). Only observed time counts: a region with no analysed
+/// known: analysed, or reported offline by the capture link); with a detector, per conveyor <c>output_count</c> (items
+/// that crossed its counting line) and per station <c>occupied_seconds</c> and <c>people_present</c> (average people
+/// over the observed seconds). Only observed time counts: a region with no analysed
 /// second in the window, or a camera with no known second, sends nothing; a window only partly observed is flagged
 /// <c>gap</c>.
 /// </summary>
@@ -36,6 +39,20 @@ internal sealed class CameraWindowContributor(VisionAnalyzers analyzers) : IWind
             }
 
             yield return Make(window, region.Region, SignalKind.ActivityIndex, Math.Round((double)region.ActiveSeconds / region.ObservedSeconds, 4), quality);
+        }
+
+        foreach (var count in (window.Counts ?? []).Where(c => c.ObservedSeconds > 0))
+        {
+            var quality = count.ObservedSeconds < seconds ? SignalQuality.Gap : SignalQuality.Good;
+            if (count.Kind == RegionKind.Conveyor)
+            {
+                yield return Make(window, count.Region, SignalKind.OutputCount, count.Count, quality);
+            }
+            else
+            {
+                yield return Make(window, count.Region, SignalKind.OccupiedSeconds, Math.Min(count.OccupiedSeconds, seconds), quality);
+                yield return Make(window, count.Region, SignalKind.PeoplePresent, Math.Round(count.PeopleAverage, 3), quality);
+            }
         }
 
         if (window.KnownSeconds > 0)

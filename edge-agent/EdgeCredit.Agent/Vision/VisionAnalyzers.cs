@@ -1,17 +1,23 @@
 using EdgeCredit.Agent.Capture;
 using EdgeCredit.Agent.Hosting;
+using EdgeCredit.Agent.Inference;
+using EdgeCredit.Agent.Vision.Counting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace EdgeCredit.Agent.Vision;
 
-/// <summary>One <see cref="CameraAnalyzer"/> per camera feed, shared by the analysis loops and the window contributor. Owns them.</summary>
+/// <summary>
+/// One <see cref="CameraAnalyzer"/> per camera feed, shared by the analysis loops and the window contributor. Owns them.
+/// A camera with conveyor or station regions gets a <see cref="CameraCounting"/> with its own
+/// <see cref="ObjectDetector"/> over the catalogue's shared session, unless <c>Detection:Model</c> is empty.
+/// </summary>
 internal sealed class VisionAnalyzers : IDisposable
 {
     private readonly CameraAnalyzer[] _analyzers;
 
-    public VisionAnalyzers(IReadOnlyList<ICameraFeed> feeds, IOptions<CamerasOptions> cameras, IOptions<VisionOptions> vision, IOptions<AgentOptions> agent, IHostEnvironment environment, ILogger<VisionAnalyzers> logger)
+    public VisionAnalyzers(IReadOnlyList<ICameraFeed> feeds, IOptions<CamerasOptions> cameras, IOptions<VisionOptions> vision, IOptions<AgentOptions> agent, IHostEnvironment environment, ILogger<VisionAnalyzers> logger, IOptions<DetectionOptions>? detection = null, ModelCatalogue? catalogue = null)
     {
         ArgumentNullException.ThrowIfNull(feeds);
         ArgumentNullException.ThrowIfNull(cameras);
@@ -25,7 +31,18 @@ internal sealed class VisionAnalyzers : IDisposable
             var camera = cameras.Value.Sources.FirstOrDefault(c => c.Name == feed.Camera) ?? new CameraOptions { Name = feed.Camera };
             var reference = LoadReference(referenceDirectory, camera.Name, logger);
             VisionLog.Analysing(logger, camera.Name, camera.Regions.Count, camera.PrivacyMasks.Count, reference is null ? "none yet" : $"captured {reference.CapturedAt:o}");
-            return new CameraAnalyzer(camera, options, reference, logger, adopted => SaveReference(adopted, referenceDirectory, camera.Name, logger));
+            var analyzer = new CameraAnalyzer(camera, options, reference, logger, adopted => SaveReference(adopted, referenceDirectory, camera.Name, logger));
+            if (detection?.Value is { Model.Length: > 0 } counting && catalogue is not null
+                && camera.Regions.Any(r => r.Kind is Capture.RegionKind.Conveyor or Capture.RegionKind.Station))
+            {
+                var regions = camera.Regions.Select(r => (r, NormalizedPolygon.TryParse(r.Polygon, out var p, out _) ? p! : throw new ArgumentException($"region {r.Name}: bad polygon"))).ToArray();
+                analyzer.Counting = new CameraCounting(regions, counting, new ObjectDetector(catalogue.Get(counting.Model)), CameraAnalyzer.TimelineSeconds);
+                var conveyors = regions.Count(r => r.r.Kind == Capture.RegionKind.Conveyor);
+                var stations = regions.Length - conveyors;
+                VisionLog.Counting(logger, camera.Name, counting.Model, conveyors, stations);
+            }
+
+            return analyzer;
         })];
     }
 

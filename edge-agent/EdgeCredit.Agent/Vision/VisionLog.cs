@@ -33,4 +33,7 @@ internal static partial class VisionLog
 
     [LoggerMessage(EventId = 6108, Level = LogLevel.Warning, Message = "Camera {Camera}: reference is {ReferenceWidth}x{ReferenceHeight}, the analysis thumbnail {Width}x{Height} (another aspect ratio); capture a new reference")]
     public static partial void ReferenceSizeMismatch(ILogger logger, string camera, int referenceWidth, int referenceHeight, int width, int height);
+
+    [LoggerMessage(EventId = 6121, Level = LogLevel.Information, Message = "Camera {Camera}: counting with model {Model} on {Conveyors} conveyor(s) and {Stations} station(s)")]
+    public static partial void Counting(ILogger logger, string camera, string model, int conveyors, int stations);
 }

@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using EdgeCredit.Agent.Capture;
+using EdgeCredit.Agent.Inference;
+
+namespace EdgeCredit.Agent.Vision.Counting;
+
+/// <summary>
+/// Output counting and station occupancy of one camera, fed by <see cref="CameraAnalyzer"/> with each usable frame and
+/// its motion cells. The detector runs only when the motion gate saw moving or foreground cells in or around a counting
+/// region, at most <see cref="DetectionOptions.MaxFps"/> times a second; between runs the last people counts carry
+/// (nothing moved, so nothing changed). Item detections feed one <see cref="ObjectTracker"/>; each conveyor's
+/// <see cref="LineCounter"/> counts the tracks whose bottom centre is on the conveyor. Not thread-safe (the analyzer locks).
+/// </summary>
+internal sealed class CameraCounting
+{
+    private readonly DetectionOptions _options;
+    private readonly ObjectDetector _detector;
+    private readonly IReadOnlyList<(RegionOptions Region, NormalizedPolygon Polygon)> _regions;
+    private readonly ObjectTracker _tracker;
+    private readonly DetectionSettings _settings;
+    private readonly TimeSpan _interval;
+    private readonly int _capacity;
+    private RegionCounter[] _counters = [];
+    private bool[][] _gateCells = [];
+    private PixelRect[] _crops = [];
+    private int _itemLabel = -1;
+    private int _personLabel = -1;
+    private int[] _people = [];
+    private DateTimeOffset _lastRun = DateTimeOffset.MinValue;
+    private int _width;
+    private int _height;
+
+    /// <param name="detector">Borrowed; the catalogue owns the model.</param>
+    public CameraCounting(IReadOnlyList<(RegionOptions Region, NormalizedPolygon Polygon)> regions, DetectionOptions options, ObjectDetector detector, int timelineSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(detector);
+        _regions = [.. regions.Where(r => r.Region.Kind is RegionKind.Conveyor or RegionKind.Station)];
+        _options = options;
+        _detector = detector;
+        _tracker = new ObjectTracker(options.MatchIoU, options.TrackTimeout);
+        _settings = new DetectionSettings((float)options.MinScore, (float)options.NmsIoU);
+        _interval = TimeSpan.FromSeconds(1 / options.MaxFps);
+        _capacity = timelineSeconds;
+    }
+
+    /// <summary>True when the camera has a conveyor or station region to count in.</summary>
+    public bool HasRegions => _regions.Count > 0;
+
+    /// <summary>Detector runs so far, and the time they took (for the benchmarks).</summary>
+    public long Runs { get; private set; }
+
+    public TimeSpan InferenceTime { get; private set; }
+
+    /// <summary>The last detections (frame pixels), for traces and the evaluation.</summary>
+    public IReadOnlyList<Detection> LastDetections { get; private set; } = [];
+
+    public IReadOnlyList<RegionCounter> Counters => _counters;
+
+    public void Build(CellGrid grid)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        (_width, _height) = (grid.Width, grid.Height);
+        _itemLabel = IndexOf(_detector, _options.ItemLabel);
+        _personLabel = IndexOf(_detector, _options.PersonLabel);
+        _counters = new RegionCounter[_regions.Count];
+        _gateCells = new bool[_regions.Count][];
+        _crops = new PixelRect[_regions.Count];
+        _people = new int[_regions.Count];
+        for (var i = 0; i < _regions.Count; i++)
+        {
+            var (region, polygon) = _regions[i];
+            var mask = PolygonRaster.Mask(polygon, _width, _height);
+            LineCounter? line = null;
+            if (region.Kind == RegionKind.Conveyor)
+            {
+                _options.Regions.TryGetValue(region.Name, out var settings);
+                var counting = settings is { Line.Length: > 0 } && CountingLine.TryParse(settings.Line, out var parsed, out _)
+                    ? parsed!
+                    : MiddleLine(polygon);
+                line = new LineCounter(counting, settings?.Direction ?? CountDirection.Any, _options.MinHits);
+            }
+
+            _counters[i] = new RegionCounter(region.Name, region.Kind, mask, _width, _options.OccupiedAfter, _options.FreeAfter, line, _capacity);
+            var box = Bounds(polygon);
+            var cell = grid.CellSize;
+            var up = region.Kind == RegionKind.Conveyor ? Math.Max(box.Height, 4 * cell) : 2 * cell;
+            var gate = new PixelRect(box.X - (2 * cell), box.Y - up, box.Width + (4 * cell), box.Height + up + (2 * cell)).Clip(_width, _height);
+            _gateCells[i] = new bool[grid.Count];
+            for (var y = gate.Y; y < gate.Bottom; y += cell)
+            {
+                for (var x = gate.X; x < gate.Right; x += cell)
+                {
+                    _gateCells[i][((y / cell) * grid.Columns) + grid.ColumnOf[x]] = true;
+                }
+            }
+
+            _crops[i] = new PixelRect(box.X - (box.Width / 2), box.Y - box.Height, box.Width * 2, box.Height * 2).Clip(_width, _height);
+        }
+    }
+
+    /// <summary>One frame. <paramref name="blobs"/> is null when the frame is no evidence (not usable): nothing is observed.</summary>
+    public void Observe(CameraFrame frame, MotionBlobs? blobs)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        if (blobs is null || _counters.Length == 0)
+        {
+            return;
+        }
+
+        var gated = Gate(blobs);
+        var counted = new int[_counters.Length];
+        if (gated.Count > 0 && frame.At - _lastRun >= _interval)
+        {
+            _lastRun = frame.At;
+            Detect(frame, gated, counted);
+        }
+
+        for (var i = 0; i < _counters.Length; i++)
+        {
+            _counters[i].Observe(frame.At, _counters[i].Kind == RegionKind.Station ? _people[i] : 0, counted[i]);
+        }
+    }
+
+    public IReadOnlyList<CountingWindow> Collect(long from, long to) => [.. _counters.Select(c => c.Collect(from, to))];
+
+    private List<int> Gate(MotionBlobs blobs)
+    {
+        var gated = new List<int>();
+        for (var i = 0; i < _counters.Length; i++)
+        {
+            var cells = _gateCells[i];
+            for (var k = 0; k < blobs.MovingCount; k++)
+            {
+                if (cells[blobs.MovingCells[k]])
+                {
+                    gated.Add(i);
+                    break;
+                }
+            }
+        }
+
+        return gated;
+    }
+
+    private void Detect(CameraFrame frame, List<int> gated, int[] counted)
+    {
+        var started = Stopwatch.GetTimestamp();
+        List<Detection> found;
+        if (_options.CropRegions)
+        {
+            var crops = gated.Select(i => _crops[i]).ToArray();
+            found = YoloDecoder.Suppress([.. _detector.Detect(frame.Pixels, frame.Width, crops, _settings).SelectMany(d => d)], _settings);
+        }
+        else
+        {
+            found = [.. _detector.Detect(frame.Pixels, frame.Width, frame.Height, _settings)];
+        }
+
+        InferenceTime += Stopwatch.GetElapsedTime(started);
+        Runs++;
+        LastDetections = found;
+        var seen = _tracker.Update([.. found.Where(d => d.Label == _itemLabel)], frame.At);
+        foreach (var i in gated)
+        {
+            var counter = _counters[i];
+            if (counter.Kind == RegionKind.Station)
+            {
+                _people[i] = found.Count(d => d.Label == _personLabel && (counter.Contains(d.CenterX, d.Y1 - 1) || counter.Contains(d.CenterX, d.CenterY)));
+            }
+            else
+            {
+                counted[i] = counter.Line!.Observe(seen.Where(t => counter.Contains(t.Box.CenterX, t.Box.Y1 - 1) || counter.Contains(t.Box.CenterX, t.Box.CenterY)), _width, _height);
+                counter.Line.Forget(_tracker.Tracks);
+            }
+        }
+    }
+
+    private static int IndexOf(ObjectDetector detector, string label)
+    {
+        var labels = detector.Labels;
+        for (var i = 0; i < labels.Count; i++)
+        {
+            if (labels[i] == label)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A vertical line through the middle of the region's bounding box, top to bottom.</summary>
+    private static CountingLine MiddleLine(NormalizedPolygon polygon)
+    {
+        var x = (polygon.Points.Min(p => p.X) + polygon.Points.Max(p => p.X)) / 2;
+        return new CountingLine(x, polygon.Points.Min(p => p.Y), x, polygon.Points.Max(p => p.Y));
+    }
+
+    private PixelRect Bounds(NormalizedPolygon polygon)
+    {
+        var points = polygon.ToPixels(_width, _height);
+        var (x0, y0) = (points.Min(p => p.X), points.Min(p => p.Y));
+        return new PixelRect(x0, y0, points.Max(p => p.X) - x0 + 1, points.Max(p => p.Y) - y0 + 1);
+    }
+}

@@ -1,0 +1,62 @@
+namespace EdgeCredit.Agent.Vision.Counting;
+
+/// <summary>
+/// Counts tracks crossing a conveyor's counting line. A track's side is only taken when its centre is clearly off the
+/// line (more than a margin of a sixth of its box size, at least 1.5 px): a box jittering on the line has no side and
+/// cannot flip. A crossing is a change from one definite side to the other, in the configured direction, by a track
+/// with at least <c>minHits</c> detections; each track counts at most once, so a box that goes back and forth, or
+/// stops on the line, counts once at most.
+/// </summary>
+internal sealed class LineCounter(CountingLine line, CountDirection direction, int minHits)
+{
+    private readonly Dictionary<int, (int Side, bool Counted)> _state = [];
+
+    public CountingLine Line { get; } = line;
+
+    /// <summary>Looks at the tracks seen in a frame; returns how many crossed the line in it.</summary>
+    public int Observe(IEnumerable<Track> tracks, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(tracks);
+        var crossed = 0;
+        foreach (var track in tracks)
+        {
+            var box = track.Box;
+            var distance = Line.Side(box.CenterX, box.CenterY, width, height);
+            var margin = Math.Max(1.5, Math.Min(box.Width, box.Height) / 6);
+            var side = distance > margin ? 1 : distance < -margin ? -1 : 0;
+            if (side == 0)
+            {
+                continue;
+            }
+
+            var (last, counted) = _state.GetValueOrDefault(track.Id);
+            if (last != 0 && side != last && !counted && track.Hits >= minHits)
+            {
+                var forward = last > 0 && side < 0;
+                if (direction == CountDirection.Any || (direction == CountDirection.Forward) == forward)
+                {
+                    counted = true;
+                    crossed++;
+                }
+            }
+
+            _state[track.Id] = (side, counted);
+        }
+
+        return crossed;
+    }
+
+    /// <summary>Drops what was noted about tracks that ended.</summary>
+    public void Forget(IReadOnlyList<Track> alive)
+    {
+        ArgumentNullException.ThrowIfNull(alive);
+        if (_state.Count > alive.Count)
+        {
+            var ids = alive.Select(t => t.Id).ToHashSet();
+            foreach (var id in _state.Keys.Where(id => !ids.Contains(id)).ToArray())
+            {
+                _state.Remove(id);
+            }
+        }
+    }
+}
