@@ -11,15 +11,19 @@ namespace EdgeCredit.Benchmarks.MeterOcr;
 /// degradation), on rendered sequences with injected misreads (the plausibility gate), on the real digit crops of
 /// ../shared/data/meter-digits, and its cost per meter on one core. Prints markdown.
 /// </summary>
-internal sealed class OcrEvaluation(SceneSet set, int perCell, string? dump)
+internal sealed class OcrEvaluation(SceneSet set, int perCell, string? dump, int detectionSide, int sequences)
 {
     public async Task<int> RunAsync(TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
         var models = PpOcrModels.In(PpOcrModels.DefaultFolder);
-        using var engine = PpOcrEngine.Open(models, MeterOcrDefaults.DetectionSide);
+        using var engine = PpOcrEngine.Open(models, detectionSide);
         await output.WriteLineAsync($"# Meter OCR evaluation ({set} seeds, {perCell} per cell)\n");
         await DisplaysAsync(engine, output);
+        var seedBase = set == SceneSet.Eval ? SceneCatalogue.EvalSeedBase : SceneCatalogue.TuneSeedBase;
+        var timing = await SequenceEvaluation.RunAsync(engine, seedBase, sequences, 40, output);
+        await RealCropEvaluation.RunAsync(engine, output);
+        await timing.PrintAsync(output);
         return 0;
     }
 
@@ -54,7 +58,7 @@ internal sealed class OcrEvaluation(SceneSet set, int perCell, string? dump)
                 score.Refused++;
             }
 
-            await output.WriteLineAsync($"    miss {spec.Kind}/{spec.Degradation} seed {spec.Seed}: truth {spec.Text} read '{reading.Text}' conf {reading.Confidence:0.000} {reading.Rejection} line {Describe(reading.Line)} boxes {string.Join(' ', engine.Detector.Detect(grey[rendered.Region.ToPixels(grey.Width, grey.Height)]).Select(Describe))}");
+            await output.WriteLineAsync($"    refused or wrong {spec.Kind}/{spec.Degradation} seed {spec.Seed}: truth {spec.Text} read '{reading.Text}' conf {reading.Confidence:0.000} {reading.Rejection} line {Describe(reading.Line)} boxes {string.Join(' ', engine.Detector.Detect(grey[rendered.Region.ToPixels(grey.Width, grey.Height)]).Select(Describe))}");
             if (dump is not null)
             {
                 Directory.CreateDirectory(dump);

@@ -48,7 +48,7 @@ internal sealed class MeterDisplayReader(TextDetector detector, TextRecognizer r
         using var crop = TextRecognizer.Crop(display, line);
         var text = recognizer.Read(crop);
         var recognizeMs = clock.Elapsed.TotalMilliseconds;
-        var confidence = text.MinConfidence;
+        var confidence = text.MinDigitConfidence;
         if (text.Text.Length == 0)
         {
             return new DisplayReading(string.Empty, 0, null, ReadingRejection.NoText, detectMs, recognizeMs) { Line = line };

@@ -9,6 +9,24 @@ internal sealed record RecognizedText(string Text, IReadOnlyList<float> Confiden
 {
     public static readonly RecognizedText Empty = new(string.Empty, [], 0);
 
-    /// <summary>The lowest per-character confidence (0 when empty): a reading is as sure as its weakest digit.</summary>
-    public float MinConfidence => Confidences.Count == 0 ? 0 : Confidences.Min();
+    /// <summary>
+    /// The lowest confidence of a digit (0 when there is none): a reading is as sure as its weakest digit. The decimal
+    /// point does not count: the register format fixes where it may be, and the parser refuses it anywhere else.
+    /// </summary>
+    public float MinDigitConfidence
+    {
+        get
+        {
+            var min = float.MaxValue;
+            for (var i = 0; i < Text.Length; i++)
+            {
+                if (Text[i] != '.')
+                {
+                    min = Math.Min(min, Confidences[i]);
+                }
+            }
+
+            return min == float.MaxValue ? 0 : min;
+        }
+    }
 }
