@@ -1,6 +1,7 @@
 using EdgeCredit.Agent.Capture;
 using EdgeCredit.Agent.Commissioning;
 using EdgeCredit.Agent.Hosting;
+using EdgeCredit.Agent.Inference;
 using EdgeCredit.Agent.Meters;
 using EdgeCredit.Agent.Meters.State;
 using EdgeCredit.Agent.Outbox;
@@ -16,7 +17,7 @@ if (args is ["commission", .. var rest])
 }
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.AddAgentCore().AddMeters().AddMachineState().AddCapture().AddVision().AddSignals().AddOutbox().AddPublishing();
+builder.AddAgentCore().AddInference().AddMeters().AddMachineState().AddCapture().AddVision().AddSignals().AddOutbox().AddPublishing();
 using var host = builder.Build();
 try
 {

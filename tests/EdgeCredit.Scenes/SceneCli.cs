@@ -22,6 +22,7 @@ internal static class SceneCli
                 case "bench":
                     Bench(args, output, cancellationToken);
                     return 0;
+                case "dataset": return await Datasets.DatasetExporter.RunAsync(args, output, cancellationToken);
                 case "agent-args":
                     return await AgentArgsAsync(args, output);
                 default:
