@@ -1,4 +1,5 @@
 using System.Globalization;
+using EdgeCredit.Agent.Inference;
 using EdgeCredit.Agent.Meters.Ocr;
 using EdgeCredit.Scenes;
 using EdgeCredit.Scenes.MeterDisplays;
@@ -16,8 +17,9 @@ internal sealed class OcrEvaluation(SceneSet set, int perCell, string? dump, int
     public async Task<int> RunAsync(TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var models = PpOcrModels.In(PpOcrModels.DefaultFolder);
-        using var engine = PpOcrEngine.Open(models, detectionSide);
+        var options = new InferenceOptions { ModelsDirectory = Path.Combine(RealCropEvaluation.RepoRoot(), "models"), CacheDirectory = MeterOcrDefaults.FetchCache };
+        using var catalogue = new ModelCatalogue(Microsoft.Extensions.Options.Options.Create(options));
+        using var engine = PpOcrEngine.Create(catalogue, PpOcrEngine.DefaultDetectionModel, PpOcrEngine.DefaultRecognitionModel, detectionSide);
         await output.WriteLineAsync($"# Meter OCR evaluation ({set} seeds, {perCell} per cell)\n");
         await DisplaysAsync(engine, output);
         var seedBase = set == SceneSet.Eval ? SceneCatalogue.EvalSeedBase : SceneCatalogue.TuneSeedBase;

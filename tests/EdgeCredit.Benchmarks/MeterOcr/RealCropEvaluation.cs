@@ -69,17 +69,23 @@ internal static class RealCropEvaluation
         await output.WriteLineAsync("\nRefusals by reason: " + string.Join(", ", reasons.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key} {r.Value}")));
     }
 
-    private static string FindData()
+    /// <summary>The repository root (the folder holding EdgeCredit.sln above the program).</summary>
+    public static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "..", "shared", "data", "meter-digits");
-            if (File.Exists(Path.Combine(dir.FullName, "EdgeCredit.sln")) && Directory.Exists(candidate))
+            if (File.Exists(Path.Combine(dir.FullName, "EdgeCredit.sln")))
             {
-                return Path.GetFullPath(candidate);
+                return dir.FullName;
             }
         }
 
-        throw new DirectoryNotFoundException("../shared/data/meter-digits not found beside the repository root");
+        throw new DirectoryNotFoundException($"EdgeCredit.sln not found above {AppContext.BaseDirectory}");
+    }
+
+    private static string FindData()
+    {
+        var candidate = Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "data", "meter-digits"));
+        return Directory.Exists(candidate) ? candidate : throw new DirectoryNotFoundException($"{candidate} not found: the real digit crops live in ../shared/data/meter-digits beside the repository");
     }
 }

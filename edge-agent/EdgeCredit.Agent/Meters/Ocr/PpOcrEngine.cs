@@ -1,16 +1,20 @@
-using Microsoft.ML.OnnxRuntime;
+using EdgeCredit.Agent.Inference;
 
 namespace EdgeCredit.Agent.Meters.Ocr;
 
 /// <summary>
-/// The PP-OCRv4 detector and recogniser, opened once per agent and shared by every OCR meter (their loops take turns
-/// through <see cref="Gate"/>: one OCR reading at a time keeps one core free on a 2-core gateway). Opening checks each
-/// file's SHA-256 against the card and the models' input shapes (<c>x [N,3,H,W]</c> for detection,
-/// <c>x [N,3,48,W]</c> for recognition, output classes = keys + 2), and refuses with <see cref="OcrModelException"/>
-/// naming the file and the fix. Owns both sessions.
+/// The PP-OCRv4 detector and recogniser over sessions borrowed from the <see cref="ModelCatalogue"/> (which checked
+/// each file's SHA-256 and the input shapes and outputs against its manifest, and owns the sessions). One engine is
+/// shared by every OCR meter; <see cref="Gate"/> lets one reading run at a time, so meter OCR never takes more than
+/// one core of a 2-core gateway.
 /// </summary>
 internal sealed class PpOcrEngine : IDisposable
 {
+    /// <summary>The catalogue references of the models this engine expects by default.</summary>
+    public const string DefaultDetectionModel = "ppocr-v4-det/1";
+
+    public const string DefaultRecognitionModel = "ppocr-v4-rec/1";
+
     private PpOcrEngine(TextDetector detector, TextRecognizer recognizer)
     {
         Detector = detector;
@@ -24,32 +28,38 @@ internal sealed class PpOcrEngine : IDisposable
     /// <summary>Serialises readings across meters.</summary>
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
-    public static PpOcrEngine Open(PpOcrModels models, int detectionSide)
+    /// <summary>
+    /// Takes the two models from the catalogue; throws <see cref="ModelRejectedException"/> when one is refused or is
+    /// not of the task this engine needs, or when the recognition labels have no digits or no point.
+    /// </summary>
+    public static PpOcrEngine Create(ModelCatalogue catalogue, string detectionModel, string recognitionModel, int detectionSide)
     {
-        ArgumentNullException.ThrowIfNull(models);
-        if (models.Verify() is { } problem)
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var detection = catalogue.Get(detectionModel);
+        var recognition = catalogue.Get(recognitionModel);
+        if (detection.Manifest.Task != ModelTask.TextDetection)
         {
-            throw new OcrModelException(problem);
+            throw new ModelRejectedException(detectionModel, detection.FilePath, $"meter OCR needs a text-detection model (PP-OCR DB), this one is {detection.Manifest.Task}");
         }
 
-        var keys = models.ReadKeys();
-        var decoder = new CtcDecoder(keys);
-        InferenceSession? det = null;
-        InferenceSession? rec = null;
+        if (recognition.Manifest.Task != ModelTask.TextRecognition)
+        {
+            throw new ModelRejectedException(recognitionModel, recognition.FilePath, $"meter OCR needs a text-recognition model (PP-OCR CTC), this one is {recognition.Manifest.Task}");
+        }
+
+        CtcDecoder decoder;
         try
         {
-            det = OcrSessions.Open(models.Detection);
-            rec = OcrSessions.Open(models.Recognition);
-            CheckShape(det, models.Detection, [-1, 3, -1, -1], null);
-            CheckShape(rec, models.Recognition, [-1, 3, TextRecognizer.Height, -1], decoder.Classes);
-            return new PpOcrEngine(new TextDetector(det, detectionSide, ownsSession: true), new TextRecognizer(rec, decoder, ownsSession: true));
+            decoder = new CtcDecoder(recognition.Labels);
         }
-        catch (Exception ex) when (ex is OnnxRuntimeException or OcrModelException)
+        catch (ArgumentException ex)
         {
-            det?.Dispose();
-            rec?.Dispose();
-            throw ex as OcrModelException ?? new OcrModelException($"cannot load an OCR model: {ex.Message.ReplaceLineEndings(" ")}", ex);
+            throw new ModelRejectedException(recognitionModel, recognition.FilePath, ex.Message, ex);
         }
+
+        return new PpOcrEngine(
+            new TextDetector(detection.Session, detectionSide, ownsSession: false),
+            new TextRecognizer(recognition.Session, decoder, ownsSession: false));
     }
 
     public void Dispose()
@@ -57,23 +67,5 @@ internal sealed class PpOcrEngine : IDisposable
         Detector.Dispose();
         Recognizer.Dispose();
         Gate.Dispose();
-    }
-
-    /// <summary>Checks the single input against the card's shape (-1 = any size) and, when given, the last output dimension.</summary>
-    internal static void CheckShape(InferenceSession session, string path, int[] expected, int? classes)
-    {
-        var inputs = session.InputMetadata;
-        var declared = inputs.Count == 1 ? inputs.Values.First().Dimensions : [];
-        var fits = declared.Length == expected.Length
-            && declared.Zip(expected).All(p => p.Second == -1 || p.First == p.Second);
-        if (!fits)
-        {
-            throw new OcrModelException($"{path}: input shape [{string.Join(',', declared)}] does not match the model card's [{string.Join(',', expected.Select(e => e == -1 ? "?" : e.ToString(System.Globalization.CultureInfo.InvariantCulture)))}]: this is not the PP-OCRv4 model the card describes. Run models/ppocr-v4/fetch.sh");
-        }
-
-        if (classes is { } c && session.OutputMetadata.Values.First().Dimensions is var outDims && outDims[^1] != c)
-        {
-            throw new OcrModelException($"{path}: outputs {outDims[^1]} classes but the keys file gives {c} (keys + blank + space): model and keys do not belong together. Run models/ppocr-v4/fetch.sh");
-        }
     }
 }
