@@ -1,0 +1,32 @@
+using EdgeCredit.Agent.Inference;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace EdgeCredit.Agent.Meters.Ocr;
+
+internal static class MeterOcrExtensions
+{
+    /// <summary>
+    /// Registers the meters read by camera OCR (section <c>MeterOcr</c>): options validated at start (models included),
+    /// the model runtime (<see cref="InferenceExtensions.AddInference"/>), and <see cref="OcrMeterProvider"/> as one of
+    /// the <see cref="IMeterProvider"/>s. Calling it again does nothing.
+    /// </summary>
+    public static IHostApplicationBuilder AddOcrMeters(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (builder.Services.Any(d => d.ServiceType == typeof(OcrMeterProvider)))
+        {
+            return builder; // a second BindConfiguration would bind every list twice
+        }
+
+        builder.AddInference();
+        builder.Services.AddOptionsWithValidateOnStart<MeterOcrOptions>().BindConfiguration(MeterOcrOptions.SectionName);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MeterOcrOptions>, MeterOcrOptionsValidator>());
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<OcrMeterProvider>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IMeterProvider, OcrMeterProvider>(sp => sp.GetRequiredService<OcrMeterProvider>()));
+        return builder;
+    }
+}
