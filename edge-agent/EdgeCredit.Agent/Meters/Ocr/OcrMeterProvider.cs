@@ -6,14 +6,15 @@ namespace EdgeCredit.Agent.Meters.Ocr;
 
 /// <summary>
 /// Builds the OCR meters of section <c>MeterOcr</c> and owns them, their cameras and the shared
-/// <see cref="PpOcrEngine"/> (whose sessions the <see cref="ModelCatalogue"/> owns). Without meters no model is loaded.
+/// <see cref="PpOcrEngine"/> (whose sessions the <see cref="ModelCatalogue"/> owns). Without meters no model is loaded
+/// and the catalogue is not asked for.
 /// </summary>
 internal sealed class OcrMeterProvider : IMeterProvider, IDisposable
 {
     private readonly OcrMeter[] _meters;
     private readonly PpOcrEngine? _engine;
 
-    public OcrMeterProvider(IOptions<MeterOcrOptions> options, ModelCatalogue catalogue, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    public OcrMeterProvider(IOptions<MeterOcrOptions> options, Func<ModelCatalogue> catalogue, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(catalogue);
@@ -26,7 +27,7 @@ internal sealed class OcrMeterProvider : IMeterProvider, IDisposable
         }
 
         var logger = loggerFactory.CreateLogger<OcrMeter>();
-        _engine = PpOcrEngine.Create(catalogue, value.DetectionModel, value.RecognitionModel, value.DetectionSide);
+        _engine = PpOcrEngine.Create(catalogue(), value.DetectionModel, value.RecognitionModel, value.DetectionSide);
         _meters = new OcrMeter[value.Meters.Count];
         for (var i = 0; i < value.Meters.Count; i++)
         {
