@@ -80,6 +80,8 @@ internal sealed class OcrMeter : IPolledMeter, IDisposable
 
     public string Name => _options.Name;
 
+    public DisplayKind Kind => _options.Kind;
+
     public OcrMeterStats Stats { get; } = new();
 
     public ValueTask<MeterReading?> ReadAsync(DateTimeOffset at, CancellationToken cancellationToken)
