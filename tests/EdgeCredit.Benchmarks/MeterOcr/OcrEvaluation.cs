@@ -3,6 +3,7 @@ using EdgeCredit.Agent.Inference;
 using EdgeCredit.Agent.Meters.Ocr;
 using EdgeCredit.Scenes;
 using EdgeCredit.Scenes.MeterDisplays;
+using DisplayKind = EdgeCredit.Scenes.MeterDisplays.DisplayKind;
 using OpenCvSharp;
 
 namespace EdgeCredit.Benchmarks.MeterOcr;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EdgeCredit.Agent.Meters.Ocr;
 using EdgeCredit.Scenes.MeterDisplays;
+using DisplayKind = EdgeCredit.Scenes.MeterDisplays.DisplayKind;
 using OpenCvSharp;
 
 namespace EdgeCredit.Benchmarks.MeterOcr;

@@ -8,7 +8,9 @@ namespace EdgeCredit.Agent.Meters.Ocr;
 /// line joined; a tilted or perspective-distorted line is cut out through its minimum-area rectangle and warped
 /// upright), PP-OCR recognition reads it, digits and a decimal point only, and <see cref="RegisterParser"/> checks the
 /// configured format. Characters below <see cref="MinConfidence"/> refuse the reading: a drum wheel caught between two
-/// digits gives a low-confidence character rather than a wrong accepted one. Borrows the detector and recogniser.
+/// digits gives a low-confidence character rather than a wrong accepted one. With <see cref="Variants"/> the line is also
+/// read softened (Gaussian blur), and two views that parse but disagree refuse the reading (tune seeds: 143 of 150
+/// exact with it, 142 without; about 40 % more recognition time). Borrows the detector and recogniser.
 /// Not thread-safe.
 /// </summary>
 internal sealed class MeterDisplayReader(TextDetector detector, TextRecognizer recognizer, RegisterFormat format, float minConfidence)
@@ -46,12 +48,55 @@ internal sealed class MeterDisplayReader(TextDetector detector, TextRecognizer r
 
         clock.Restart();
         using var crop = TextRecognizer.Crop(display, line);
-        var text = recognizer.Read(crop);
+        var first = Judge(recognizer.Read(crop));
+        var result = first;
+        if (Variants)
+        {
+            // A second view of the same crop, softened (closes the gaps between seven-segment strokes, evens out noise).
+            // A reading stands only when every view that parses agrees with it; views that disagree refuse it.
+            using var soft = new Mat();
+            Cv2.GaussianBlur(crop, soft, new Size(0, 0), Math.Max(0.8, crop.Height / 40.0));
+            var second = Judge(recognizer.Read(soft));
+            result = Combine(first, second);
+        }
+
         var recognizeMs = clock.Elapsed.TotalMilliseconds;
+        return result with { DetectMs = detectMs, RecognizeMs = recognizeMs, Line = line };
+    }
+
+    /// <summary>True: read a second, softened view of the line and require agreement (the default).</summary>
+    public bool Variants { get; init; } = true;
+
+    private static DisplayReading Combine(DisplayReading a, DisplayReading b)
+    {
+        if (a.Units is { } ua && b.Units is { } ub)
+        {
+            return ua == ub
+                ? (a.Confidence >= b.Confidence ? a : b)
+                : a with { Units = null, Rejection = ReadingRejection.LowConfidence, Confidence = Math.Min(a.Confidence, b.Confidence) };
+        }
+
+        if (a.Units is not null || b.Units is not null)
+        {
+            var accepted = a.Units is not null ? a : b;
+            var other = a.Units is not null ? b : a;
+            // The other view found the same digits but less surely (or lost the point): the reading stands.
+            return DigitsOf(other.Text) == DigitsOf(accepted.Text) || other.Rejection == ReadingRejection.NoText
+                ? accepted
+                : accepted with { Units = null, Rejection = ReadingRejection.LowConfidence };
+        }
+
+        return a.Confidence >= b.Confidence ? a : b;
+    }
+
+    private static string DigitsOf(string text) => text.Replace(".", string.Empty, StringComparison.Ordinal);
+
+    private DisplayReading Judge(RecognizedText text)
+    {
         var confidence = text.MinDigitConfidence;
         if (text.Text.Length == 0)
         {
-            return new DisplayReading(string.Empty, 0, null, ReadingRejection.NoText, detectMs, recognizeMs) { Line = line };
+            return new DisplayReading(string.Empty, 0, null, ReadingRejection.NoText, 0, 0);
         }
 
         var rejection = RegisterParser.TryParse(text.Text, Format, out var units);
@@ -60,6 +105,6 @@ internal sealed class MeterDisplayReader(TextDetector detector, TextRecognizer r
             rejection = ReadingRejection.LowConfidence;
         }
 
-        return new DisplayReading(text.Text, confidence, rejection == ReadingRejection.None ? units : null, rejection, detectMs, recognizeMs) { Line = line };
+        return new DisplayReading(text.Text, confidence, rejection == ReadingRejection.None ? units : null, rejection, 0, 0);
     }
 }
