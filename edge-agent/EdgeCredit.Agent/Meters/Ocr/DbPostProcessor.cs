@@ -8,7 +8,7 @@ namespace EdgeCredit.Agent.Meters.Ocr;
 /// rest are grown by the "unclip" distance (area × ratio / perimeter on every side, as the DB paper's shrunk training
 /// targets require) and scaled back to the region image.
 /// </summary>
-internal sealed class DbPostProcessor
+internal static class DbPostProcessor
 {
     public const float BinaryThreshold = 0.3f;
     public const float BoxThreshold = 0.6f;

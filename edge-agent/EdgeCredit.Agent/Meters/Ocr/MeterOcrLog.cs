@@ -13,6 +13,9 @@ internal static partial class MeterOcrLog
     [LoggerMessage(EventId = 2503, Level = LogLevel.Information, Message = "OCR meter {Source}: reading refused ({Reason}): read '{Text}' with confidence {Confidence:0.000}; last accepted {LastKwh} kWh. It is kept out of the energy")]
     public static partial void Refused(ILogger logger, string source, ReadingRejection reason, string text, float confidence, double? lastKwh);
 
+    [LoggerMessage(EventId = 2506, Level = LogLevel.Debug, Message = "OCR meter {Source}: reading not used ({Reason}): read '{Text}' with confidence {Confidence:0.000} (a drum wheel turning, glare, or a first reading awaiting confirmation)")]
+    public static partial void NotUsed(ILogger logger, string source, ReadingRejection reason, string text, float confidence);
+
     [LoggerMessage(EventId = 2504, Level = LogLevel.Warning, Message = "OCR meter {Source}: {Count} consistent readings in a row disagreed with the last accepted {OldKwh} kWh; new baseline {NewKwh} kWh (meter replaced or reset?), flagged counter_reset")]
     public static partial void Rebaselined(ILogger logger, string source, int count, double? oldKwh, double newKwh);
 

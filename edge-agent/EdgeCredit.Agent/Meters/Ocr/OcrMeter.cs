@@ -162,7 +162,14 @@ internal sealed class OcrMeter : IPolledMeter, IDisposable
         if (!verdict.Accepted)
         {
             Interlocked.Increment(ref _refusedSinceAccepted);
-            MeterOcrLog.Refused(_logger, Name, verdict.Rejection, reading.Text, reading.Confidence, previous?.Reading.RegisterKwh);
+            if (verdict.Rejection is ReadingRejection.LowConfidence or ReadingRejection.Unconfirmed)
+            {
+                MeterOcrLog.NotUsed(_logger, Name, verdict.Rejection, reading.Text, reading.Confidence); // routine: debug
+            }
+            else
+            {
+                MeterOcrLog.Refused(_logger, Name, verdict.Rejection, reading.Text, reading.Confidence, previous?.Reading.RegisterKwh);
+            }
             return (reading, verdict);
         }
 

@@ -45,9 +45,7 @@ internal sealed class TextDetector : IDisposable
         Cv2.Resize(grey, resized, new Size(width, height), 0, 0, InterpolationFlags.Linear);
         var plane = width * height;
         var input = new float[3 * plane];
-        var pixels = new byte[plane];
-        resized.GetArray(out byte[] data);
-        data.CopyTo(pixels, 0);
+        resized.GetArray(out byte[] pixels);
         for (var c = 0; c < 3; c++)
         {
             var offset = c * plane;
