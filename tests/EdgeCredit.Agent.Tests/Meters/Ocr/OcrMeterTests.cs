@@ -19,7 +19,7 @@ public sealed class OcrMeterTests(OcrModelsFixture models)
     public async Task ReadFrame_ForwardReadings_BecomeRegisterSamplesWithAveragePower()
     {
         var clock = new FakeTimeProvider(T0);
-        var (meter, region) = Meter(clock, DisplayKind.Lcd);
+        var (meter, region) = Meter(clock, DisplayKind.Drum);
         Assert.Equal(SignalQuality.Gap, (await meter.ReadAsync(T0, CancellationToken.None))!.Value.Quality);
 
         // 12345.6 -> 12345.6 (confirms) -> 12346.6 kWh one minute later: 60 kW.
