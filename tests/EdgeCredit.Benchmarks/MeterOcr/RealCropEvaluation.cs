@@ -7,7 +7,8 @@ namespace EdgeCredit.Benchmarks.MeterOcr;
 /// <summary>
 /// The recognition path on the real single-digit crops of ../shared/data/meter-digits (jomjol: drums, LCD,
 /// seven-segment; 20 per digit and 30 NaN = a drum between two digits). Each crop is padded by a quarter of its width
-/// on both sides (replicated edge), as the detector's unclip margin would leave it, read by the recogniser, and counts
+/// on both sides (replicated edge), as the detector's unclip margin would leave it, made dark-on-light as the reader
+/// does, read by the recogniser (one view), and counts
 /// as digit d only when the text is exactly one digit with at least the minimum confidence; anything else is refused.
 /// </summary>
 internal static class RealCropEvaluation
@@ -25,6 +26,7 @@ internal static class RealCropEvaluation
             using var padded = new Mat();
             var pad = Math.Max(2, image.Width / 4);
             Cv2.CopyMakeBorder(image, padded, 2, 2, pad, pad, BorderTypes.Replicate);
+            TextRecognizer.MakeDarkOnLight(padded); // as the reader does with a line crop
             var text = engine.Recognizer.Read(padded);
             var truth = row[1] == "NaN" ? 10 : int.Parse(row[1], CultureInfo.InvariantCulture);
             int read;

@@ -6,7 +6,7 @@ namespace EdgeCredit.Agent.Meters.Ocr;
 /// <summary>
 /// Reads a meter's register from a grey image of its display: PP-OCR text detection finds the digit line (pieces on one
 /// line joined; a tilted or perspective-distorted line is cut out through its minimum-area rectangle and warped
-/// upright), PP-OCR recognition reads it, digits and a decimal point only, and <see cref="RegisterParser"/> checks the
+/// upright, and turned dark-on-light when its digits are bright), PP-OCR recognition reads it, digits and a decimal point only, and <see cref="RegisterParser"/> checks the
 /// configured format. Characters below <see cref="MinConfidence"/> refuse the reading: a drum wheel caught between two
 /// digits gives a low-confidence character rather than a wrong accepted one. With <see cref="Variants"/> the line is also
 /// read softened (Gaussian blur), and two views that parse but disagree refuse the reading (tune seeds: 143 of 150
@@ -48,6 +48,7 @@ internal sealed class MeterDisplayReader(TextDetector detector, TextRecognizer r
 
         clock.Restart();
         using var crop = TextRecognizer.Crop(display, line);
+        TextRecognizer.MakeDarkOnLight(crop);
         var first = Judge(recognizer.Read(crop));
         var result = first;
         if (Variants)
