@@ -16,6 +16,9 @@ internal static partial class MeterOcrLog
     [LoggerMessage(EventId = 2506, Level = LogLevel.Debug, Message = "OCR meter {Source}: reading not used ({Reason}): read '{Text}' with confidence {Confidence:0.000} (a drum wheel turning, glare, or a first reading awaiting confirmation)")]
     public static partial void NotUsed(ILogger logger, string source, ReadingRejection reason, string text, float confidence);
 
+    [LoggerMessage(EventId = 2507, Level = LogLevel.Error, Message = "OCR meter {Source}: reading a frame failed; the next frame is read at the next interval")]
+    public static partial void ReadFailed(ILogger logger, Exception exception, string source);
+
     [LoggerMessage(EventId = 2504, Level = LogLevel.Warning, Message = "OCR meter {Source}: {Count} consistent readings in a row disagreed with the last accepted {OldKwh} kWh; new baseline {NewKwh} kWh (meter replaced or reset?), flagged counter_reset")]
     public static partial void Rebaselined(ILogger logger, string source, int count, double? oldKwh, double newKwh);
 

@@ -109,39 +109,56 @@ internal sealed class OcrMeter : IPolledMeter, IDisposable
         return ValueTask.FromResult<MeterReading?>(reading);
     }
 
+    /// <summary>
+    /// Runs the meter's camera (when it owns one; the camera retries on its own and returns only when cancelled) and the
+    /// reading loop (which survives a failing frame) side by side until cancelled. If one half still ends first, the
+    /// other is stopped too. Call once: the camera's channels complete when it returns.
+    /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var capture = _ownCamera?.RunAsync(cancellationToken) ?? Task.CompletedTask;
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var capture = _ownCamera?.RunAsync(both.Token) ?? Task.Delay(Timeout.Infinite, both.Token);
+        var reading = ReadLoopAsync(both.Token);
+        await Task.WhenAny(capture, reading).ConfigureAwait(false);
+        await both.CancelAsync().ConfigureAwait(false);
         try
         {
-            await foreach (var frame in _feed.Frames.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                using (frame)
-                {
-                    if (frame.At < _nextRead)
-                    {
-                        continue;
-                    }
+            await Task.WhenAll(capture, reading).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (both.IsCancellationRequested)
+        {
+            // Stopping (or the other half ended first).
+        }
+    }
 
-                    _nextRead = frame.At + (_options.ReadInterval * 0.9);
-                    await _engine.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                    try
-                    {
-                        ReadFrame(frame);
-                    }
-                    finally
-                    {
-                        _engine.Gate.Release();
-                    }
+    private async Task ReadLoopAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var frame in _feed.Frames.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            using (frame)
+            {
+                if (frame.At < _nextRead)
+                {
+                    continue;
+                }
+
+                _nextRead = frame.At + (_options.ReadInterval * 0.9);
+                await _engine.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    ReadFrame(frame);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The loop boundary: one bad frame (or a failing inference) costs one reading, not the meter.
+                    MeterOcrLog.ReadFailed(_logger, ex, Name);
+                }
+                finally
+                {
+                    _engine.Gate.Release();
                 }
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-
-        await capture.ConfigureAwait(false);
     }
 
     /// <summary>Reads one frame and updates the meter's sample when the reading is accepted. Not thread-safe (the loop calls it).</summary>
