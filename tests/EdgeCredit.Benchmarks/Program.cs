@@ -21,6 +21,7 @@ using EdgeCredit.Benchmarks;
 //   warnings-replay [--scenario none|halt|decline|offline] [--planned 2018-08-01..2018-08-05]   (the Steel year through indicators, operating state and warning rules, day by day)
 //   profile-api [--enterprises 100] [--rate 200] [--seconds 30]   (credit profile API latency at a fixed request rate, and profile build time)
 //   webhook-outage [--minutes 10] [--interval 10]   (webhook events published while the receiver is down, delivered once when it is back)
+//   ocr-eval [--set eval|tune] [--per-cell 40] [--sequences 5] [--det-side 640] [--dump DIR]   (meter display OCR: rendered displays, sequences with injected misreads, real digit crops, ms per meter)
 var name = args.FirstOrDefault() ?? "help";
 string Option(string key, string fallback)
 {
@@ -32,6 +33,8 @@ int Int(string key, int fallback) => int.Parse(Option(key, fallback.ToString(Cul
 
 switch (name)
 {
+    case "ocr-eval":
+        return await new EdgeCredit.Benchmarks.MeterOcr.OcrEvaluation(Option("set", "eval") == "tune" ? EdgeCredit.Scenes.SceneSet.Tune : EdgeCredit.Scenes.SceneSet.Eval, Int("per-cell", 40), Option("dump", string.Empty) is { Length: > 0 } d ? d : null, Int("det-side", EdgeCredit.Agent.Meters.Ocr.MeterOcrDefaults.DetectionSide), Int("sequences", 5)).RunAsync(Console.Out);
     case "warnings-replay":
         return await new EdgeCredit.Benchmarks.Warnings.WarningReplay(Option("scenario", "none"), Option("planned", string.Empty)).RunAsync();
     case "profile-api":

@@ -23,6 +23,7 @@ internal static class SceneCli
                     Bench(args, output, cancellationToken);
                     return 0;
                 case "dataset": return await Datasets.DatasetExporter.RunAsync(args, output, cancellationToken);
+                case "meters": return await MeterDisplays.MeterDisplayCli.RunAsync(args, output);
                 case "agent-args":
                     return await AgentArgsAsync(args, output);
                 default:
