@@ -24,10 +24,11 @@ internal static class SceneCli
                     return 0;
                 case "dataset": return await Datasets.DatasetExporter.RunAsync(args, output, cancellationToken);
                 case "meters": return await MeterDisplays.MeterDisplayCli.RunAsync(args, output);
+                case "meter-video": return await MeterDisplays.MeterVideoCli.RunAsync(args, output, cancellationToken);
                 case "agent-args":
                     return await AgentArgsAsync(args, output);
                 default:
-                    await output.WriteLineAsync("usage: list | render --scene NAME|all [--set tune|eval] [--out DIR] [--width W --height H --fps F --seconds S --seed N --noise SIGMA --crf Q] [--avi] | bench [--width W --height H --fps F --seconds S] | agent-args --truth PATH [--camera NAME] [--index N]");
+                    await output.WriteLineAsync("usage: list | render --scene NAME|all [--set tune|eval] [--out DIR] [--width W --height H --fps F --seconds S --seed N --noise SIGMA --crf Q] [--avi] | bench [--width W --height H --fps F --seconds S] | agent-args --truth PATH [--camera NAME] [--index N] | meters [--set tune|eval] | meter-video --out DIR [--kind lcd|segment|drum] [--minutes M] [--kw KW]");
                     return 2;
             }
         }
