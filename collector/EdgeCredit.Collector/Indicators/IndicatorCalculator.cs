@@ -153,7 +153,7 @@ internal static class IndicatorCalculator
 
         double? running = null, powerOperating = null, output = null, energy = null, activityWeighted = null, people = null, cameraWeighted = null;
         double activityCovered = 0, cameraCovered = 0;
-        var breakdown = sources.Count == 0 ? [] : new SourceDay[sources.Count];
+        var breakdown = sources.Count == 0 ? [] : new KeyValuePair<string, SourceTotals>[sources.Count];
         var index = 0;
         foreach (var (source, t) in sources)
         {
@@ -183,18 +183,7 @@ internal static class IndicatorCalculator
                 cameraCovered += t.CameraHealthCovered;
             }
 
-            breakdown[index++] = new SourceDay(
-                source,
-                t.CoveredSeconds / 3600,
-                daySeconds > 0 ? Math.Min(1, t.CoveredSeconds / daySeconds) : 0,
-                t.OperatingSeconds / 3600,
-                t.RunningSeconds is not null ? "running_seconds" : t.PowerOperatingSeconds is not null ? "power_threshold" : null,
-                t.Energy,
-                t.Output,
-                t.ActivityCovered > 0 ? t.ActivityWeighted / t.ActivityCovered : null,
-                sourcePeople / 3600,
-                t.CameraHealthCovered > 0 ? t.CameraHealthWeighted / t.CameraHealthCovered : null,
-                t.FlaggedSignals);
+            breakdown[index++] = new(source, t);
         }
 
         SortBySource(breakdown);
@@ -229,7 +218,7 @@ internal static class IndicatorCalculator
             cameraCovered > 0 ? cameraWeighted / cameraCovered : null,
             trends.Hours,
             trends.Energy,
-            breakdown);
+            new SourceBreakdown(breakdown, daySeconds));
         bucket.Add(pass.All.Count);
         pass.All.Add(day);
         pass.Baseline.Add(new BaselineDay(date, coverage, operating, energy));
@@ -237,13 +226,13 @@ internal static class IndicatorCalculator
     }
 
     /// <summary>Sources in ordinal order of their names (insertion sort: a day has a handful of sources).</summary>
-    private static void SortBySource(SourceDay[] days)
+    private static void SortBySource(KeyValuePair<string, SourceTotals>[] days)
     {
         for (var i = 1; i < days.Length; i++)
         {
             var current = days[i];
             var at = i;
-            while (at > 0 && string.CompareOrdinal(days[at - 1].Source, current.Source) > 0)
+            while (at > 0 && string.CompareOrdinal(days[at - 1].Key, current.Key) > 0)
             {
                 days[at] = days[at - 1];
                 at--;

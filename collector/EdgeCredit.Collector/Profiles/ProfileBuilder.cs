@@ -132,7 +132,12 @@ internal static class ProfileBuilder
 
     private static DataQuality Quality(ProfileSummaries s, List<DayAssessment> last30)
     {
-        var flagged = last30.Sum(d => d.Indicators.Sources.Sum(x => x.FlaggedSignals));
+        var flagged = 0L;
+        foreach (var day in last30)
+        {
+            flagged += day.Indicators.Sources is Indicators.SourceBreakdown breakdown ? breakdown.FlaggedSignals : day.Indicators.Sources.Sum(x => x.FlaggedSignals);
+        }
+
         var c30 = s.Last30Days.MeanCoverage;
         var assessment = c30 >= 0.95 ? "good" : c30 >= 0.8 ? "fair" : c30 >= 0.25 ? "poor" : "no_data";
         return new DataQuality(Round(s.Last7Days.MeanCoverage), Round(c30), Round(s.Last90Days.MeanCoverage), s.Last30Days.NoDataDays, s.Last30Days.SensorFaultDays, flagged, assessment);
