@@ -7,45 +7,9 @@ namespace EdgeCredit.Scenes.Tests;
 /// <summary>Reads rendered videos back with Debian's ffmpeg and ffprobe, as a camera pipeline would.</summary>
 internal static class VideoDecoder
 {
-    /// <summary>Every frame of the video as 8-bit grey, in order (one new array per frame).</summary>
-    public static IEnumerable<byte[]> Gray(string path, int width, int height)
-    {
-        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-hide_banner", "-loglevel", "error", "-i", path, "-f", "rawvideo", "-pix_fmt", "gray", "-" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-        var stream = process.StandardOutput.BaseStream;
-        while (true)
-        {
-            var frame = new byte[width * height];
-            var read = 0;
-            while (read < frame.Length)
-            {
-                var n = stream.Read(frame, read, frame.Length - read);
-                if (n == 0)
-                {
-                    break;
-                }
-
-                read += n;
-            }
-
-            if (read < frame.Length)
-            {
-                break;
-            }
-
-            yield return frame;
-        }
-
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
-    }
+    /// <summary>Every frame of the video as 8-bit grey, in order (one new array per frame); ffmpeg must exit cleanly.</summary>
+    public static IEnumerable<byte[]> Gray(string path, int width, int height) =>
+        FfmpegGreyReader.Frames(path, width, height, exited: code => Assert.Equal(0, code));
 
     public static List<byte[]> AllGray(string path, int width, int height) => [.. Gray(path, width, height)];
 

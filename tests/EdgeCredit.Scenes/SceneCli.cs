@@ -50,9 +50,9 @@ internal static class SceneCli
     /// </summary>
     private static async Task<int> AgentArgsAsync(string[] args, TextWriter output)
     {
-        var truthPath = Option(args, "truth") ?? throw new ArgumentException("agent-args needs --truth PATH (the .json written next to a rendered video)");
-        var camera = Option(args, "camera") ?? "cam-1";
-        var index = Int(args, "index") ?? 0;
+        var truthPath = CliOptions.Value(args, "truth") ?? throw new ArgumentException("agent-args needs --truth PATH (the .json written next to a rendered video)");
+        var camera = CliOptions.Value(args, "camera") ?? "cam-1";
+        var index = CliOptions.Int(args, "index") ?? 0;
         var truth = SceneWriter.ReadTruth(truthPath);
         var video = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(truthPath))!, truth.Video ?? throw new InvalidOperationException($"{truthPath} names no video"));
         var key = $"--Cameras:Sources:{index}";
@@ -81,14 +81,9 @@ internal static class SceneCli
 
     private static async Task<int> RenderAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
     {
-        var scene = Option(args, "scene") ?? throw new ArgumentException("render needs --scene NAME (or --scene all); see 'list'");
-        var set = Option(args, "set") switch
-        {
-            null or "tune" => SceneSet.Tune,
-            "eval" => SceneSet.Eval,
-            var other => throw new ArgumentException($"--set {other}: use tune or eval"),
-        };
-        var folder = Option(args, "out") ?? Path.Combine(Path.GetTempPath(), "edgecredit-scenes", set.ToString().ToLowerInvariant());
+        var scene = CliOptions.Value(args, "scene") ?? throw new ArgumentException("render needs --scene NAME (or --scene all); see 'list'");
+        var set = CliOptions.Set(args);
+        var folder = CliOptions.Value(args, "out") ?? Path.Combine(Path.GetTempPath(), "edgecredit-scenes", set.ToString().ToLowerInvariant());
         var names = scene == "all" ? SceneCatalogue.Entries.Where(e => e.Defaults.Seconds < 3600).Select(e => e.Name) : [scene];
         foreach (var name in names)
         {
@@ -134,25 +129,15 @@ internal static class SceneCli
 
     private static SceneSpec Apply(string[] args, SceneSpec spec) => spec with
     {
-        Width = Int(args, "width") ?? spec.Width,
-        Height = Int(args, "height") ?? spec.Height,
-        Fps = Int(args, "fps") ?? spec.Fps,
-        Seconds = Int(args, "seconds") ?? spec.Seconds,
-        Seed = Int(args, "seed") ?? spec.Seed,
-        Crf = Int(args, "crf") ?? spec.Crf,
-        NoiseSigma = Option(args, "noise") is { } noise ? double.Parse(noise, CultureInfo.InvariantCulture) : spec.NoiseSigma,
+        Width = CliOptions.Int(args, "width") ?? spec.Width,
+        Height = CliOptions.Int(args, "height") ?? spec.Height,
+        Fps = CliOptions.Int(args, "fps") ?? spec.Fps,
+        Seconds = CliOptions.Int(args, "seconds") ?? spec.Seconds,
+        Seed = CliOptions.Int(args, "seed") ?? spec.Seed,
+        Crf = CliOptions.Int(args, "crf") ?? spec.Crf,
+        NoiseSigma = CliOptions.Value(args, "noise") is { } noise ? double.Parse(noise, CultureInfo.InvariantCulture) : spec.NoiseSigma,
         WriteAvi = spec.WriteAvi || args.Contains("--avi"),
     };
-
-    private static string? Option(string[] args, string key)
-    {
-        var i = Array.IndexOf(args, "--" + key);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
-
-    private static int? Int(string[] args, string key) => Option(args, key) is { } text
-        ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw new ArgumentException($"--{key} {text}: not a whole number")
-        : null;
 
     /// <summary>Prints progress on the rendering thread (Progress&lt;T&gt; would post to the thread pool out of order).</summary>
     private sealed class SynchronousProgress(TextWriter output, SceneSpec spec) : IProgress<int>

@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using System.Globalization;
 using EdgeCredit.Agent.Capture;
 using EdgeCredit.Agent.Inference;
 using EdgeCredit.Agent.Vision;
 using EdgeCredit.Agent.Vision.Counting;
+using EdgeCredit.Scenes;
 
 namespace EdgeCredit.Benchmarks.ModelsEval;
 
@@ -39,7 +41,7 @@ internal sealed record CountingRun(
         long lastRuns = 0;
         try
         {
-            foreach (var pixels in RawVideoReader.Frames(path, fps, 320, 180))
+            foreach (var pixels in FfmpegGreyReader.Frames(path, 320, 180, string.Create(CultureInfo.InvariantCulture, $"fps={fps},scale=320:180")))
             {
                 var at = Start + TimeSpan.FromTicks((long)Math.Round(frames * TimeSpan.TicksPerSecond / fps));
                 using var frame = new CameraFrame(camera.Name, frames, at, 320, 180);

@@ -174,7 +174,7 @@ internal sealed class ModelsEvaluation(string folder, string videoFolder, string
     {
         var detector = new ObjectDetector(loaded);
         var settings = new DetectionSettings(0.4f, 0.45f);
-        var found = RawVideoReader.Frames(path, 1, 320, 180).Select(f => detector.Detect(f, 320, 180, settings).Count(d => d.Name == "item")).ToArray();
+        var found = FfmpegGreyReader.Frames(path, 320, 180, "fps=1,scale=320:180").Select(f => detector.Detect(f, 320, 180, settings).Count(d => d.Name == "item")).ToArray();
         var n = Math.Min(found.Length, truth.Length);
         var exact = Enumerable.Range(0, n).Count(s => found[s] == truth[s]);
         var error = Enumerable.Range(0, n).Average(s => Math.Abs(found[s] - truth[s]));

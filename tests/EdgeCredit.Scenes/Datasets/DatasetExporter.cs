@@ -21,17 +21,17 @@ internal static class DatasetExporter
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
-        var folder = Option(args, "out") ?? Path.Combine(Path.GetTempPath(), "edgecredit-dataset");
-        var scenes = Int(args, "scenes") ?? 48;
-        var evaluation = Option(args, "set") switch
+        var folder = CliOptions.Value(args, "out") ?? Path.Combine(Path.GetTempPath(), "edgecredit-dataset");
+        var scenes = CliOptions.Int(args, "scenes") ?? 48;
+        var evaluation = CliOptions.Value(args, "set") switch
         {
             null or "tune" => false,
             "eval" => true,
             var other => throw new ArgumentException($"--set {other}: use tune (training) or eval (measuring only)"),
         };
-        var seedBase = Int(args, "seed-base") ?? (evaluation ? EvalSeedBase : DefaultSeedBase);
-        var every = Int(args, "every") ?? 10;
-        var seconds = Int(args, "seconds") ?? 60;
+        var seedBase = CliOptions.Int(args, "seed-base") ?? (evaluation ? EvalSeedBase : DefaultSeedBase);
+        var every = CliOptions.Int(args, "every") ?? 10;
+        var seconds = CliOptions.Int(args, "seconds") ?? 60;
         if (scenes is < 1 or > 2000 || every is < 1 or > 100 || seconds is < 10 or > 600)
         {
             throw new ArgumentException($"--scenes {scenes} (1..2000), --every {every} (1..100 frames), --seconds {seconds} (10..600)");
@@ -118,13 +118,4 @@ internal static class DatasetExporter
         };
     }
 
-    private static string? Option(string[] args, string key)
-    {
-        var i = Array.IndexOf(args, "--" + key);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
-
-    private static int? Int(string[] args, string key) => Option(args, key) is { } text
-        ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw new ArgumentException($"--{key} {text}: not a whole number")
-        : null;
 }

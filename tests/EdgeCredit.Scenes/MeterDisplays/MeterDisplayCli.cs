@@ -14,19 +14,14 @@ internal static class MeterDisplayCli
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
-        var set = Value(args, "set") switch
-        {
-            null or "tune" => SceneSet.Tune,
-            "eval" => SceneSet.Eval,
-            var other => throw new ArgumentException($"set '{other}': use tune or eval"),
-        };
-        var perCell = int.Parse(Value(args, "per-cell") ?? "5", CultureInfo.InvariantCulture);
+        var set = CliOptions.Set(args);
+        var perCell = int.Parse(CliOptions.Value(args, "per-cell") ?? "5", CultureInfo.InvariantCulture);
         if (perCell is < 1 or > MeterDisplayCatalogue.MaxPerCell)
         {
             throw new ArgumentException($"per-cell {perCell}: use 1 to {MeterDisplayCatalogue.MaxPerCell}");
         }
 
-        var folder = Value(args, "out") ?? Path.Combine(Path.GetTempPath(), "edgecredit-meters", set.ToString().ToLowerInvariant());
+        var folder = CliOptions.Value(args, "out") ?? Path.Combine(Path.GetTempPath(), "edgecredit-meters", set.ToString().ToLowerInvariant());
         Directory.CreateDirectory(folder);
         var lines = new List<string> { "file,kind,degradation,digits,decimals,register,region" };
         foreach (var spec in MeterDisplayCatalogue.Cases(set, perCell))
@@ -40,11 +35,5 @@ internal static class MeterDisplayCli
         await File.WriteAllLinesAsync(Path.Combine(folder, "truth.csv"), lines);
         await output.WriteLineAsync($"{lines.Count - 1} meter displays written to {folder}");
         return 0;
-    }
-
-    private static string? Value(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, "--" + name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

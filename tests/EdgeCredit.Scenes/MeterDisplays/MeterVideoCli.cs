@@ -16,8 +16,8 @@ internal static class MeterVideoCli
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
-        var folder = Value(args, "out") ?? throw new ArgumentException("--out DIR is required");
-        var kind = (Value(args, "kind") ?? "lcd") switch
+        var folder = CliOptions.Value(args, "out") ?? throw new ArgumentException("--out DIR is required");
+        var kind = (CliOptions.Value(args, "kind") ?? "lcd") switch
         {
             "lcd" => DisplayKind.Lcd,
             "segment" => DisplayKind.SevenSegment,
@@ -80,7 +80,7 @@ internal static class MeterVideoCli
 
     private static double Number(string[] args, string name, double fallback, double min, double max)
     {
-        var text = Value(args, name);
+        var text = CliOptions.Value(args, name);
         if (text is null)
         {
             return fallback;
@@ -89,11 +89,5 @@ internal static class MeterVideoCli
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
             ? value
             : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{name} '{text}': use a number from {min} to {max}"));
-    }
-
-    private static string? Value(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, "--" + name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

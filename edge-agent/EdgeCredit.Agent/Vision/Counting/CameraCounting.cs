@@ -20,12 +20,14 @@ internal sealed class CameraCounting
     private readonly DetectionSettings _settings;
     private readonly TimeSpan _interval;
     private readonly int _capacity;
+    private readonly List<int> _gated = [];
     private RegionCounter[] _counters = [];
     private bool[][] _gateCells = [];
     private PixelRect[] _crops = [];
     private int _itemLabel = -1;
     private int _personLabel = -1;
     private int[] _people = [];
+    private int[] _counted = [];
     private DateTimeOffset _lastRun = DateTimeOffset.MinValue;
     private int _width;
     private int _height;
@@ -68,6 +70,7 @@ internal sealed class CameraCounting
         _gateCells = new bool[_regions.Count][];
         _crops = new PixelRect[_regions.Count];
         _people = new int[_regions.Count];
+        _counted = new int[_regions.Count];
         for (var i = 0; i < _regions.Count; i++)
         {
             var (region, polygon) = _regions[i];
@@ -109,25 +112,27 @@ internal sealed class CameraCounting
             return;
         }
 
-        var gated = Gate(blobs);
-        var counted = new int[_counters.Length];
-        if (gated.Count > 0 && frame.At - _lastRun >= _interval)
+        // Per frame: the gated regions and the counts go into buffers made once in Build.
+        Gate(blobs);
+        Array.Clear(_counted);
+        if (_gated.Count > 0 && frame.At - _lastRun >= _interval)
         {
             _lastRun = frame.At;
-            Detect(frame, gated, counted);
+            Detect(frame, _gated, _counted);
         }
 
         for (var i = 0; i < _counters.Length; i++)
         {
-            _counters[i].Observe(frame.At, _counters[i].Kind == RegionKind.Station ? _people[i] : 0, counted[i]);
+            _counters[i].Observe(frame.At, _counters[i].Kind == RegionKind.Station ? _people[i] : 0, _counted[i]);
         }
     }
 
     public IReadOnlyList<CountingWindow> Collect(long from, long to) => [.. _counters.Select(c => c.Collect(from, to))];
 
-    private List<int> Gate(MotionBlobs blobs)
+    /// <summary>Fills <see cref="_gated"/> with the regions whose gate area has a moving or foreground cell.</summary>
+    private void Gate(MotionBlobs blobs)
     {
-        var gated = new List<int>();
+        _gated.Clear();
         for (var i = 0; i < _counters.Length; i++)
         {
             var cells = _gateCells[i];
@@ -135,13 +140,11 @@ internal sealed class CameraCounting
             {
                 if (cells[blobs.MovingCells[k]])
                 {
-                    gated.Add(i);
+                    _gated.Add(i);
                     break;
                 }
             }
         }
-
-        return gated;
     }
 
     private void Detect(CameraFrame frame, List<int> gated, int[] counted)
