@@ -41,7 +41,7 @@ internal sealed class OcrEvaluation(SceneSet set, int perCell, string? dump, int
             using var grey = new Mat();
             Cv2.CvtColor(rendered.Frame, grey, ColorConversionCodes.BGR2GRAY);
             var format = new RegisterFormat(spec.Digits, spec.Decimals, LeadingZerosShown: true);
-            var reader = new MeterDisplayReader(engine.Detector, engine.Recognizer, format, MeterOcrDefaults.MinConfidence);
+            var reader = new MeterDisplayReader(engine.Detector, engine.Recognizer, format, MeterOcrDefaults.MinConfidence) { GhostSegments = spec.Kind != DisplayKind.Drum };
             var reading = reader.Read(grey, rendered.Region.ToPixels(grey.Width, grey.Height));
             var truth = (long)Math.Floor(spec.Register);
             var score = scores.TryGetValue((spec.Kind, spec.Degradation), out var s) ? s : scores[(spec.Kind, spec.Degradation)] = new DisplayScore();

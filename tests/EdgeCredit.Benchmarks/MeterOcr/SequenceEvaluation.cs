@@ -31,7 +31,7 @@ internal static class SequenceEvaluation
             {
                 var sequence = MeterSequence.Create(kind, seedBase + ((int)kind * 100) + s, frames, TimeSpan.FromSeconds(30));
                 var format = new RegisterFormat(sequence.Digits, sequence.Decimals, LeadingZerosShown: true);
-                var reader = new MeterDisplayReader(engine.Detector, engine.Recognizer, format, MeterOcrDefaults.MinConfidence);
+                var reader = new MeterDisplayReader(engine.Detector, engine.Recognizer, format, MeterOcrDefaults.MinConfidence) { GhostSegments = kind != DisplayKind.Drum };
                 var gate = new RegisterPlausibility(sequence.MaxKilowatts, format.UnitKwh, MeterOcrDefaults.RebaselineAfter);
                 var at = new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
                 foreach (var spec in sequence.Frames)
@@ -126,6 +126,12 @@ internal static class SequenceEvaluation
             {
                 var sorted = ms.Order().ToArray();
                 return string.Create(CultureInfo.InvariantCulture, $"| {name} | {sorted.Average():0.0} | {sorted[sorted.Length / 2]:0.0} | {sorted[(int)(sorted.Length * 0.95)]:0.0} |");
+            }
+
+            if (_total.Count == 0)
+            {
+                await output.WriteLineAsync("\n## Cost per meter reading: not measured (no sequences read; --sequences 0)");
+                return;
             }
 
             await output.WriteLineAsync($"\n## Cost per meter reading on one core ({_total.Count} readings of 640x480 frames, region about 360x230 px, detector input 640 px on the longer side)\n");

@@ -7,7 +7,9 @@ namespace EdgeCredit.Agent.Meters.Ocr;
 /// Reads a meter's register from a grey image of its display: PP-OCR text detection finds the digit line (pieces on one
 /// line joined; a tilted or perspective-distorted line is cut out through its minimum-area rectangle and warped
 /// upright, and turned dark-on-light when its digits are bright), PP-OCR recognition reads it, digits and a decimal point only, and <see cref="RegisterParser"/> checks the
-/// configured format. Characters below <see cref="MinConfidence"/> refuse the reading: a drum wheel caught between two
+/// configured format. Before recognition the faint unlit segments of LCD and LED digits are whited out
+/// (<see cref="GhostSegments"/>), and a line read with one or two digits too few is read again lengthened by their
+/// width (<see cref="ReadLonger"/>). Characters below <see cref="MinConfidence"/> refuse the reading: a drum wheel caught between two
 /// digits gives a low-confidence character rather than a wrong accepted one. With <see cref="Variants"/> the line is also
 /// read softened (Gaussian blur), and two views that parse but disagree refuse the reading (tune seeds: 143 of 150
 /// exact with it, 142 without; it doubles the recognition time). Borrows the detector and recogniser.
@@ -47,22 +49,77 @@ internal sealed class MeterDisplayReader(TextDetector detector, TextRecognizer r
         }
 
         clock.Restart();
-        using var crop = TextRecognizer.Crop(display, line);
-        TextRecognizer.MakeDarkOnLight(crop);
-        var first = Judge(recognizer.Read(crop));
-        var result = first;
-        if (Variants)
+        var result = ReadLine(display, line);
+        if (result.Rejection == ReadingRejection.DigitCount)
         {
-            // A second view of the same crop, softened (closes the gaps between seven-segment strokes, evens out noise).
-            // A reading stands only when every view that parses agrees with it; views that disagree refuse it.
-            using var soft = new Mat();
-            Cv2.GaussianBlur(crop, soft, new Size(0, 0), Math.Max(0.8, crop.Height / SoftDivisor));
-            var second = Judge(recognizer.Read(soft));
-            result = Combine(first, second);
+            result = ReadLonger(display, line, result) ?? result;
         }
 
         var recognizeMs = clock.Elapsed.TotalMilliseconds;
-        return result with { DetectMs = detectMs, RecognizeMs = recognizeMs, Line = line };
+        return result with { DetectMs = detectMs, RecognizeMs = recognizeMs, Line = result.Line ?? line };
+    }
+
+    /// <summary>Most digits a line may lack for <see cref="ReadLonger"/> to look for them.</summary>
+    public const int MaxMissingDigits = 2;
+
+    /// <summary>
+    /// A line read with too few digits, read again with the line lengthened along its axis by the missing digits' width
+    /// (the width of one digit taken from the line as read), first to the right, then to the left. The detector misses
+    /// a narrow digit standing apart: a 1 drawn at the right of its cell, a decimal wheel of another colour. The new
+    /// reading stands only when it parses and the digits read before are its start (lengthened to the right) or its
+    /// end (to the left), so a lengthened line can add digits but never change the ones it had. Null when neither
+    /// side gives one.
+    /// </summary>
+    private DisplayReading? ReadLonger(Mat display, TextBox line, DisplayReading shortRead)
+    {
+        var digits = DigitsOf(shortRead.Text);
+        var missing = Format.Digits - digits.Length;
+        if (digits.Length == 0 || missing < 1 || missing > MaxMissingDigits)
+        {
+            return null;
+        }
+
+        var step = line.Width / digits.Length * missing;
+        foreach (var toRight in (ReadOnlySpan<bool>)[true, false])
+        {
+            var longer = line.Lengthened(toRight ? step : 0, toRight ? 0 : step, display.Width, display.Height);
+            if (longer is null)
+            {
+                continue;
+            }
+
+            var read = ReadLine(display, longer);
+            var found = DigitsOf(read.Text);
+            if (read.Units is not null && (toRight ? found.StartsWith(digits, StringComparison.Ordinal) : found.EndsWith(digits, StringComparison.Ordinal)))
+            {
+                return read with { Line = longer };
+            }
+        }
+
+        return null;
+    }
+
+    private DisplayReading ReadLine(Mat display, TextBox line)
+    {
+        using var crop = TextRecognizer.Crop(display, line);
+        TextRecognizer.MakeDarkOnLight(crop);
+        if (GhostSegments)
+        {
+            TextRecognizer.SuppressGhosts(crop);
+        }
+
+        var first = Judge(recognizer.Read(crop));
+        if (!Variants)
+        {
+            return first;
+        }
+
+        // A second view of the same crop, softened (closes the gaps between seven-segment strokes, evens out noise).
+        // A reading stands only when every view that parses agrees with it; views that disagree refuse it.
+        using var soft = new Mat();
+        Cv2.GaussianBlur(crop, soft, new Size(0, 0), Math.Max(0.8, crop.Height / SoftDivisor));
+        var second = Judge(recognizer.Read(soft));
+        return Combine(first, second);
     }
 
     /// <summary>
@@ -70,6 +127,14 @@ internal sealed class MeterDisplayReader(TextDetector detector, TextRecognizer r
     /// 281 exact and 4 wrong accepted, /20 280 and 1, /12 205 and 0 (too soft: most readings refused).
     /// </summary>
     public const double SoftDivisor = 20;
+
+    /// <summary>
+    /// True (the default): the display draws its digits with segments whose unlit ones stay faintly visible (LCD,
+    /// LED), which <see cref="TextRecognizer.SuppressGhosts"/> whites out before recognition. False for drums: their
+    /// wheels have no ghosts, and the black gaps between the wheels would set the cut above a blurred digit's grey
+    /// (tune seeds, blurred drums: 38 of 40 exact with the cut, 39 without).
+    /// </summary>
+    public bool GhostSegments { get; init; } = true;
 
     /// <summary>True: read a second, softened view of the line and require agreement (the default).</summary>
     public bool Variants { get; init; } = true;

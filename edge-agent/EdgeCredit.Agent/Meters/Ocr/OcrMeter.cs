@@ -56,7 +56,7 @@ internal sealed class OcrMeter : IPolledMeter, IDisposable
         _region = region!;
         var format = _options.Format;
         _unitKwh = format.UnitKwh;
-        _reader = new MeterDisplayReader(engine.Detector, engine.Recognizer, format, setup.MinConfidence);
+        _reader = new MeterDisplayReader(engine.Detector, engine.Recognizer, format, setup.MinConfidence) { GhostSegments = _options.Kind != DisplayKind.Drum };
         _gate = new RegisterPlausibility(_options.MaxKilowatts, _unitKwh, setup.RebaselineAfter);
         if (feed is null)
         {

@@ -18,6 +18,58 @@ internal sealed record TextBox(Point2f[] Corners, float Score)
 
     public float Bottom => Math.Max(Math.Max(Corners[0].Y, Corners[1].Y), Math.Max(Corners[2].Y, Corners[3].Y));
 
+    /// <summary>
+    /// This box lengthened along its top edge's direction by <paramref name="right"/> pixels past its right end and
+    /// <paramref name="left"/> past its left end, the lengthening cut short at the image's edges (width × height).
+    /// Null when less than half of it fits.
+    /// </summary>
+    public TextBox? Lengthened(float right, float left, int width, int height)
+    {
+        var length = Distance(Corners[0], Corners[1]);
+        if (length <= 0)
+        {
+            return null;
+        }
+
+        var ux = (float)((Corners[1].X - Corners[0].X) / length);
+        var uy = (float)((Corners[1].Y - Corners[0].Y) / length);
+        var toRight = Fit(right, ux, uy, [Corners[1], Corners[2]], width, height);
+        var toLeft = Fit(left, -ux, -uy, [Corners[0], Corners[3]], width, height);
+        if (toRight < right / 2 || toLeft < left / 2)
+        {
+            return null;
+        }
+
+        Point2f[] corners =
+        [
+            new(Corners[0].X - (ux * toLeft), Corners[0].Y - (uy * toLeft)),
+            new(Corners[1].X + (ux * toRight), Corners[1].Y + (uy * toRight)),
+            new(Corners[2].X + (ux * toRight), Corners[2].Y + (uy * toRight)),
+            new(Corners[3].X - (ux * toLeft), Corners[3].Y - (uy * toLeft)),
+        ];
+        return this with { Corners = corners };
+    }
+
+    /// <summary>How far (at most <paramref name="distance"/>) the points can move along (dx, dy) and stay in the image.</summary>
+    private static float Fit(float distance, float dx, float dy, ReadOnlySpan<Point2f> points, int width, int height)
+    {
+        var fit = distance;
+        foreach (var p in points)
+        {
+            fit = Math.Min(fit, Room(p.X, dx, width));
+            fit = Math.Min(fit, Room(p.Y, dy, height));
+        }
+
+        return Math.Max(0, fit);
+    }
+
+    private static float Room(float at, float direction, int size) => direction switch
+    {
+        > 1e-6f => (size - 1 - at) / direction,
+        < -1e-6f => at / -direction,
+        _ => float.MaxValue,
+    };
+
     /// <summary>Orders four points as top-left, top-right, bottom-right, bottom-left (PaddleOCR's get_mini_boxes).</summary>
     public static Point2f[] Order(ReadOnlySpan<Point2f> points)
     {
