@@ -65,15 +65,18 @@ internal sealed class ModelsEvaluation(string folder, string videoFolder, string
             var expected = SceneCountTruth.Of(spec, stations, 5);
             // Crossings in the clip's first second and last 2 s are left out: an item already on the line when the
             // picture starts has no side to come from, and one crossing in the last frames is not seen clearly past the
-            // line before the clip ends (a count comes 0.5-1 s after the centre passes). Counts in the first second, and
-            // counts in the last 2 s that match no earlier crossing, are left out alike.
+            // line before the clip ends (a count comes 0.5-1 s after the centre passes). Counts are matched against
+            // every crossing first, so a count of a crossing that was left out is left out with it (at either end), and
+            // counts in the first second or the last 2 s that match no crossing are left out alike.
             var cut = spec.Seconds - 2;
-            var crossings = expected.Crossings.Where(t => t >= 1 && t < cut).ToList();
-            var events = run.CountsPerSecond["conveyor-1"].SelectMany((n, s) => Enumerable.Repeat(s + 0.5, n)).Where(t => t >= 1).ToList();
-            var (m, x, missedAt, extraAt) = Match(crossings, events, 3);
-            var late = extraAt.Count(t => t >= cut);
-            (x, extraAt) = (x - late, [.. extraAt.Where(t => t < cut)]);
-            events = [.. events.Where(t => t < cut || !extraAt.Contains(t))];
+            var events = run.CountsPerSecond["conveyor-1"].SelectMany((n, s) => Enumerable.Repeat(s + 0.5, n)).ToList();
+            var matchedTo = Match(expected.Crossings, events, 3);
+            bool Scored(double t) => t >= 1 && t < cut;
+            var crossings = expected.Crossings.Where(Scored).ToList();
+            var m = matchedTo.Count(i => i >= 0 && Scored(expected.Crossings[i]));
+            List<double> extraAt = [.. events.Where((t, e) => matchedTo[e] < 0 && Scored(t))];
+            List<double> missedAt = [.. expected.Crossings.Where((t, i) => Scored(t) && !matchedTo.Contains(i))];
+            var x = extraAt.Count;
             var reported = m + x;
             (truthItems, counted, matched, extra) = (truthItems + crossings.Count, counted + reported, matched + m, extra + x);
             var line = string.Create(Inv, $"  {name} seed {spec.Seed} ({spec.Seconds} s): items crossing {crossings.Count}, counted {reported} (matched within 3 s {m}, missed {crossings.Count - m}{Times(missedAt)}, extra {x}{Times(extraAt)})");
@@ -184,14 +187,14 @@ internal sealed class ModelsEvaluation(string folder, string videoFolder, string
 
     private static string Times(List<double> times) => times.Count == 0 ? string.Empty : " at " + string.Join(", ", times.Select(t => t.ToString("0.0", Inv))) + " s";
 
-    /// <summary>Greedy one-to-one matching of reported event times to true times within a tolerance: matched, unmatched reported, and the times of the misses and extras.</summary>
-    private static (int Matched, int Extra, List<double> MissedAt, List<double> ExtraAt) Match(IReadOnlyList<double> truth, List<double> reported, double tolerance)
+    /// <summary>Greedy one-to-one matching of reported event times to true times within a tolerance, in the order reported: per reported event, the index of the true time it matched, or -1.</summary>
+    private static int[] Match(IReadOnlyList<double> truth, List<double> reported, double tolerance)
     {
-        var extraAt = new List<double>();
         var used = new bool[truth.Count];
-        var matched = 0;
-        foreach (var r in reported)
+        var matchedTo = new int[reported.Count];
+        for (var e = 0; e < reported.Count; e++)
         {
+            var r = reported[e];
             var best = -1;
             for (var i = 0; i < truth.Count; i++)
             {
@@ -204,14 +207,11 @@ internal sealed class ModelsEvaluation(string folder, string videoFolder, string
             if (best >= 0)
             {
                 used[best] = true;
-                matched++;
             }
-            else
-            {
-                extraAt.Add(r);
-            }
+
+            matchedTo[e] = best;
         }
 
-        return (matched, reported.Count - matched, [.. truth.Where((_, i) => !used[i])], extraAt);
+        return matchedTo;
     }
 }
