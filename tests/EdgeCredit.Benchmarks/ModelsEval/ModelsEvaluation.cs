@@ -14,7 +14,7 @@ namespace EdgeCredit.Benchmarks.ModelsEval;
 /// same pipeline reports on the real clips in ../shared/data/video against HAND labels (ModelsEval/hand-labels.json).
 /// <c>--set tune</c> runs the same scenes on tune seeds 1600+ instead, for development (never report those).
 /// </summary>
-internal sealed class ModelsEvaluation(string folder, string videoFolder, string model, int scenes, SceneSet set = SceneSet.Eval)
+internal sealed class ModelsEvaluation(string folder, string videoFolder, string model, int scenes, SceneSet set = SceneSet.Eval, int? onlySeed = null)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -41,6 +41,11 @@ internal sealed class ModelsEvaluation(string folder, string videoFolder, string
         {
             var name = k % 3 == 2 ? "normal-shift" : "conveyor";
             var spec = SceneCatalogue.Get(name).Defaults with { Set = set, Seed = seedBase + k };
+            if (onlySeed is { } only && only != spec.Seed)
+            {
+                continue; // development: --seed N replays one scene of the set
+            }
+
             var sceneFolder = Path.Combine(folder, spec.Seed.ToString(Inv));
             var (video, truth) = await SceneCache.EnsureAsync(spec, sceneFolder, cancellationToken);
             var regions = new List<RegionOptions>();

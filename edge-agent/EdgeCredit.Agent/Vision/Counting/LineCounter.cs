@@ -5,11 +5,17 @@ namespace EdgeCredit.Agent.Vision.Counting;
 /// line (more than a margin of a sixth of its box size, at least 1.5 px): a box jittering on the line has no side and
 /// cannot flip. A crossing is a change from one definite side to the other, in the configured direction, by a track
 /// with at least <c>minHits</c> detections; each track counts at most once, so a box that goes back and forth, or
-/// stops on the line, counts once at most.
+/// stops on the line, counts once at most. A centre that stays inside the margin but on the far side of the line from
+/// its last definite side for <see cref="SettleObservations"/> observations in a row has crossed too: a belt that stops
+/// with an item a pixel past the line would otherwise count it only when the belt moves again, minutes later, in
+/// another window (traced on tune seed 1635: 22 s late). A box flickering either side of the line never stays on one.
 /// </summary>
 internal sealed class LineCounter(CountingLine line, CountDirection direction, int minHits)
 {
-    private readonly Dictionary<int, (int Side, bool Counted)> _state = [];
+    /// <summary>Observations in a row a centre must stay just past the line (inside the margin) to have crossed it.</summary>
+    public const int SettleObservations = 5;
+
+    private readonly Dictionary<int, (int Side, bool Counted, int Past)> _state = [];
 
     public CountingLine Line { get; } = line;
 
@@ -24,12 +30,24 @@ internal sealed class LineCounter(CountingLine line, CountDirection direction, i
             var distance = Line.Side(box.CenterX, box.CenterY, width, height);
             var margin = Math.Max(1.5, Math.Min(box.Width, box.Height) / 6);
             var side = distance > margin ? 1 : distance < -margin ? -1 : 0;
+            var (last, counted, past) = _state.GetValueOrDefault(track.Id);
             if (side == 0)
             {
-                continue;
+                // On the line: only a centre that stays past it, across from its last side, settles on the far side.
+                past = last != 0 && Math.Sign(distance) == -last ? past + 1 : 0;
+                if (past < SettleObservations)
+                {
+                    if (last != 0)
+                    {
+                        _state[track.Id] = (last, counted, past);
+                    }
+
+                    continue;
+                }
+
+                side = -last;
             }
 
-            var (last, counted) = _state.GetValueOrDefault(track.Id);
             if (last != 0 && side != last && !counted && track.Hits >= minHits)
             {
                 var forward = last > 0 && side < 0;
@@ -40,7 +58,7 @@ internal sealed class LineCounter(CountingLine line, CountDirection direction, i
                 }
             }
 
-            _state[track.Id] = (side, counted);
+            _state[track.Id] = (side, counted, 0);
         }
 
         return crossed;

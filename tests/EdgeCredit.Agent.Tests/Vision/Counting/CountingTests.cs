@@ -88,6 +88,36 @@ public sealed class CountingTests
     }
 
     [Fact]
+    public void Observe_BeltStopsWithTheCentreJustPastTheLine_CountsWhenItHasStayedThere()
+    {
+        var (tracker, counter) = Make(CountDirection.Any);
+        var counts = new List<int>();
+
+        // Up to the line, then the belt stops with the centre 1.3 px past it (inside the margin of 16/6 px) for 20 s,
+        // while the detector keeps running (people move elsewhere).
+        var path = Enumerable.Range(0, 10).Select(i => 141.0 + (2 * i)).Concat(Enumerable.Repeat(161.3, 100));
+        var i = 0;
+        foreach (var x in path)
+        {
+            counts.Add(counter.Observe(tracker.Update([Item(x)], T0.AddSeconds(i++ * 0.2)), 320, 180));
+        }
+
+        Assert.Equal(1, counts.Sum());
+        var countedAt = counts.IndexOf(1);
+        Assert.Equal(10 + LineCounter.SettleObservations - 1, countedAt); // the 5th observation past the line, 1 s after it stopped
+    }
+
+    [Fact]
+    public void Observe_BeltStopsWithTheCentreJustBeforeTheLine_DoesNotCount()
+    {
+        var (tracker, counter) = Make(CountDirection.Any);
+
+        var counts = Run(tracker, counter, Enumerable.Range(0, 10).Select(i => 140.0 + (2 * i)).Concat(Enumerable.Repeat(158.8, 100)));
+
+        Assert.Equal(0, counts);
+    }
+
+    [Fact]
     public void Observe_BeltStopsWithItemOnTheLineThenRestarts_CountsOnce()
     {
         var (tracker, counter) = Make(CountDirection.Any);
