@@ -16,7 +16,7 @@ using EdgeCredit.Benchmarks;
 //   vision --clip FILE [--loops 0]   (conditions and activity the vision stage reports on a real clip, optionally replayed)
 //   indicators-replay --series steel|cnc   indicators-bench [--enterprises 10000] [--days 90] [--sqlite-enterprises 100]
 //   camera-eval [--out DIR] [--quick] [--trace CLIP/REGION] [--auto-reference] [--set eval|tune] [--vision Key=Value;...] [--frame-trace CLIP/REGION] [--moved-trace CLIP] (eval-set scenes + real clips through capture + vision, scored against the truth; --quick skips the hour-long scenes)
-//   vision-models-eval [--scenes 9] [--set eval|tune] [--seed N (development: that scene only)] [--out DIR] [--video DIR] [--model item-detector/1]   (output counts and station occupancy on eval-seed scenes vs their truth; real clips vs hand labels)
+//   vision-models-eval [--scenes 9] [--set eval|tune] [--seed N | --skip N (development: that scene only, or leave out the first N)] [--out DIR] [--video DIR] [--model item-detector/1]   (output counts and station occupancy on eval-seed scenes vs their truth; real clips vs hand labels)
 //   vision-models-bench [--runs 300] [--model item-detector/1]   (detector ms per run and inferences/s on one core, batched vs unbatched crops, frame -> signal latency)
 //   warnings-replay [--scenario none|halt|decline|offline] [--planned 2018-08-01..2018-08-05]   (the Steel year through indicators, operating state and warning rules, day by day)
 //   profile-api [--enterprises 100] [--rate 200] [--seconds 30]   (credit profile API latency at a fixed request rate, and profile build time)
@@ -85,7 +85,7 @@ switch (name)
         EdgeCredit.Benchmarks.CameraEval.ClipRunner.MovedTrace = Option("moved-trace", string.Empty) is { Length: > 0 } movedTrace ? movedTrace : null;
         return await new CameraEvaluation(Option("out", Path.Combine(Path.GetTempPath(), Option("set", "eval") == "tune" ? "edgecredit-camera-tune" : "edgecredit-camera-eval")), args.Contains("--quick"), Option("video", Path.Combine("..", "shared", "data", "video")), Option("trace", string.Empty) is { Length: > 0 } trace ? trace : null, Option("set", "eval") == "tune" ? EdgeCredit.Scenes.SceneSet.Tune : EdgeCredit.Scenes.SceneSet.Eval).RunAsync(CancellationToken.None);
     case "vision-models-eval":
-        return await new EdgeCredit.Benchmarks.ModelsEval.ModelsEvaluation(Option("out", Path.Combine(Path.GetTempPath(), "edgecredit-models-eval")), Option("video", Path.Combine("..", "shared", "data", "video")), Option("model", "item-detector/1"), Int("scenes", 9), Option("set", "eval") == "tune" ? EdgeCredit.Scenes.SceneSet.Tune : EdgeCredit.Scenes.SceneSet.Eval, Option("seed", string.Empty) is { Length: > 0 } onlySeed ? int.Parse(onlySeed, CultureInfo.InvariantCulture) : null).RunAsync(CancellationToken.None);
+        return await new EdgeCredit.Benchmarks.ModelsEval.ModelsEvaluation(Option("out", Path.Combine(Path.GetTempPath(), "edgecredit-models-eval")), Option("video", Path.Combine("..", "shared", "data", "video")), Option("model", "item-detector/1"), Int("scenes", 9), Option("set", "eval") == "tune" ? EdgeCredit.Scenes.SceneSet.Tune : EdgeCredit.Scenes.SceneSet.Eval, Option("seed", string.Empty) is { Length: > 0 } onlySeed ? int.Parse(onlySeed, CultureInfo.InvariantCulture) : null, Int("skip", 0)).RunAsync(CancellationToken.None);
     case "vision-models-bench":
         new EdgeCredit.Benchmarks.ModelsEval.DetectorBenchmark(Option("model", "item-detector/1"), Int("runs", 300)).Run();
         break;

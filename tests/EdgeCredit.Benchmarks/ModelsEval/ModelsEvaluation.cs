@@ -14,7 +14,7 @@ namespace EdgeCredit.Benchmarks.ModelsEval;
 /// same pipeline reports on the real clips in ../shared/data/video against HAND labels (ModelsEval/hand-labels.json).
 /// <c>--set tune</c> runs the same scenes on tune seeds 1600+ instead, for development (never report those).
 /// </summary>
-internal sealed class ModelsEvaluation(string folder, string videoFolder, string model, int scenes, SceneSet set = SceneSet.Eval, int? onlySeed = null)
+internal sealed class ModelsEvaluation(string folder, string videoFolder, string model, int scenes, SceneSet set = SceneSet.Eval, int? onlySeed = null, int skip = 0)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -37,7 +37,7 @@ internal sealed class ModelsEvaluation(string folder, string videoFolder, string
         var (truthItems, counted, matched, extra) = (0, 0, 0, 0);
         var (seconds, agree, truthOccupied, predictedOccupied, bothOccupied) = (0, 0, 0, 0, 0);
         var (inference, runs) = (TimeSpan.Zero, 0L);
-        for (var k = 0; k < scenes; k++)
+        for (var k = skip; k < scenes; k++)
         {
             var name = k % 3 == 2 ? "normal-shift" : "conveyor";
             var spec = SceneCatalogue.Get(name).Defaults with { Set = set, Seed = seedBase + k };
