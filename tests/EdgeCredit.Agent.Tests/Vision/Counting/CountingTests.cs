@@ -108,6 +108,16 @@ public sealed class CountingTests
     }
 
     [Fact]
+    public void Observe_BeltStopsWithTheCentreATenthOfAPixelPastTheLine_WaitsForTheBelt()
+    {
+        var (tracker, counter) = Make(CountDirection.Any);
+
+        var counts = Run(tracker, counter, Enumerable.Range(0, 10).Select(i => 141.0 + (2 * i)).Concat(Enumerable.Repeat(160.3, 100)));
+
+        Assert.Equal(0, counts);
+    }
+
+    [Fact]
     public void Observe_BeltStopsWithTheCentreJustBeforeTheLine_DoesNotCount()
     {
         var (tracker, counter) = Make(CountDirection.Any);
