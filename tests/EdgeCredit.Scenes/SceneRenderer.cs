@@ -72,6 +72,28 @@ internal sealed class SceneRenderer : IDisposable
         }
     }
 
+    /// <summary>
+    /// <see cref="Render"/> with each frame turned grey (one byte per pixel, as the agent's capture delivers it). The
+    /// array is reused: the sink must copy what it keeps.
+    /// </summary>
+    public void RenderGrey(Action<int, byte[]> sink, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        var spec = script.Spec;
+        using var bgr = new Mat(spec.Height, spec.Width, MatType.CV_8UC3);
+        using var grey = new Mat();
+        var pixels = new byte[spec.Width * spec.Height];
+        Render(
+            (i, frame) =>
+            {
+                Marshal.Copy(frame, 0, bgr.Data, frame.Length);
+                Cv2.CvtColor(bgr, grey, ColorConversionCodes.BGR2GRAY);
+                Marshal.Copy(grey.Data, pixels, 0, pixels.Length);
+                sink(i, pixels);
+            },
+            cancellationToken);
+    }
+
     public void Dispose()
     {
         background.Dispose();

@@ -1,12 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using EdgeCredit.Agent.Capture;
 using EdgeCredit.Agent.Inference;
 using EdgeCredit.Agent.Vision;
 using EdgeCredit.Agent.Vision.Counting;
 using EdgeCredit.Scenes;
-using OpenCvSharp;
 
 namespace EdgeCredit.Benchmarks.ModelsEval;
 
@@ -83,15 +81,11 @@ internal sealed class DetectorBenchmark(string model, int runs)
         var without = new List<double>();
         var i = 0;
         using var renderer = new SceneRenderer(script);
-        using var bgr = new Mat(180, 320, MatType.CV_8UC3);
-        using var grey = new Mat();
-        renderer.Render(
+        renderer.RenderGrey(
             (index, pixels) =>
             {
-                Marshal.Copy(pixels, 0, bgr.Data, pixels.Length);
-                Cv2.CvtColor(bgr, grey, ColorConversionCodes.BGR2GRAY);
                 using var frame = new CameraFrame("cam-bench", i, start.AddSeconds(i / 5.0), 320, 180);
-                Marshal.Copy(grey.Data, frame.Buffer, 0, 320 * 180);
+                pixels.CopyTo(frame.Pixels);
                 var before = counting.Runs;
                 var t = Stopwatch.GetTimestamp();
                 analyzer.Process(frame);
@@ -112,18 +106,7 @@ internal sealed class DetectorBenchmark(string model, int runs)
         var spec = SceneCatalogue.Get("normal-shift").Defaults with { Set = SceneSet.Tune, Seed = 1000, Width = 320, Height = 180, Fps = 5, Seconds = count / 5 };
         var frames = new List<byte[]>();
         using var renderer = new SceneRenderer(ScriptBuilder.Build(spec));
-        using var bgr = new Mat(180, 320, MatType.CV_8UC3);
-        using var grey = new Mat();
-        renderer.Render(
-            (_, pixels) =>
-            {
-                Marshal.Copy(pixels, 0, bgr.Data, pixels.Length);
-                Cv2.CvtColor(bgr, grey, ColorConversionCodes.BGR2GRAY);
-                var copy = new byte[320 * 180];
-                Marshal.Copy(grey.Data, copy, 0, copy.Length);
-                frames.Add(copy);
-            },
-            CancellationToken.None);
+        renderer.RenderGrey((_, pixels) => frames.Add((byte[])pixels.Clone()), CancellationToken.None);
         return [.. frames];
     }
 }

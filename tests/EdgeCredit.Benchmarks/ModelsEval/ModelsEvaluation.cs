@@ -14,16 +14,16 @@ namespace EdgeCredit.Benchmarks.ModelsEval;
 /// same pipeline reports on the real clips in ../shared/data/video against HAND labels (ModelsEval/hand-labels.json).
 /// <c>--set tune</c> runs the same scenes on tune seeds 1600+ instead, for development (never report those).
 /// </summary>
-internal sealed class ModelsEvaluation(string folder, string videoFolder, string model, int scenes, SceneSet set = SceneSet.Eval, int? onlySeed = null, int skip = 0)
+internal sealed class ModelsEvaluation(ModelsEvalSettings settings)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(folder);
+        Directory.CreateDirectory(settings.Folder);
         using var catalogue = new ModelCatalogue(Microsoft.Extensions.Options.Options.Create(new InferenceOptions()));
-        var loaded = catalogue.Get(model);
-        Console.WriteLine($"model {model}: {loaded.FilePath} sha256 {loaded.Manifest.Sha256[..12]}...; agent defaults: 320x180 grey at 5 fps, Detection defaults (MinScore 0.4, MaxFps 5)");
+        var loaded = catalogue.Get(settings.Model);
+        Console.WriteLine($"model {settings.Model}: {loaded.FilePath} sha256 {loaded.Manifest.Sha256[..12]}...; agent defaults: 320x180 grey at 5 fps, Detection defaults (MinScore 0.4, MaxFps 5)");
         await ScenesAsync(loaded, cancellationToken);
         RealClips(loaded);
         return 0;
@@ -32,21 +32,17 @@ internal sealed class ModelsEvaluation(string folder, string videoFolder, string
     private async Task ScenesAsync(LoadedModel loaded, CancellationToken cancellationToken)
     {
         Console.WriteLine();
-        var seedBase = set == SceneSet.Eval ? 9600 : 1600;
-        Console.WriteLine($"== rendered scenes, {set.ToString().ToUpperInvariant()} seeds ({seedBase}+), 640x360 10 fps mp4 decoded to 320x180 grey at 5 fps ==");
+        var seedBase = settings.Set == SceneSet.Eval ? 9600 : 1600;
+        Console.WriteLine($"== rendered scenes, {settings.Set.ToString().ToUpperInvariant()} seeds ({seedBase}+), 640x360 10 fps mp4 decoded to 320x180 grey at 5 fps ==");
         var (truthItems, counted, matched, extra, timed) = (0, 0, 0, 0, 0);
         var (seconds, agree, truthOccupied, predictedOccupied, bothOccupied) = (0, 0, 0, 0, 0);
         var (inference, runs) = (TimeSpan.Zero, 0L);
-        for (var k = skip; k < scenes; k++)
+        var (first, end) = settings.Range(seedBase);
+        for (var k = first; k < end; k++)
         {
             var name = k % 3 == 2 ? "normal-shift" : "conveyor";
-            var spec = SceneCatalogue.Get(name).Defaults with { Set = set, Seed = seedBase + k };
-            if (onlySeed is { } only && only != spec.Seed)
-            {
-                continue; // development: --seed N replays one scene of the set
-            }
-
-            var sceneFolder = Path.Combine(folder, spec.Seed.ToString(Inv));
+            var spec = SceneCatalogue.Get(name).Defaults with { Set = settings.Set, Seed = seedBase + k };
+            var sceneFolder = Path.Combine(settings.Folder, spec.Seed.ToString(Inv));
             var (video, truth) = await SceneCache.EnsureAsync(spec, sceneFolder, cancellationToken);
             var regions = new List<RegionOptions>();
             var stations = new Dictionary<string, (double, double)>();
@@ -65,7 +61,7 @@ internal sealed class ModelsEvaluation(string folder, string videoFolder, string
                 regions.Add(new RegionOptions { Name = "station-" + region.Name, Kind = RegionKind.Station, Polygon = string.Create(Inv, $"{x0:0.000},0.720 {x1:0.000},0.720 {x1:0.000},1.000 {x0:0.000},1.000") });
             }
 
-            var options = new DetectionOptions { Model = model };
+            var options = new DetectionOptions { Model = settings.Model };
             var run = CountingRun.Play($"{name}-{spec.Seed}", video, regions, options, new ObjectDetector(loaded));
             var expected = SceneCountTruth.Of(spec, stations, 5);
             // Crossings in the clip's first second and last 2 s are left out: an item already on the line when the
@@ -122,10 +118,10 @@ internal sealed class ModelsEvaluation(string folder, string videoFolder, string
         foreach (var clip in labels.RootElement.GetProperty("clips").EnumerateArray())
         {
             var file = clip.GetProperty("file").GetString()!;
-            var path = Path.Combine(videoFolder, file);
+            var path = Path.Combine(settings.VideoFolder, file);
             if (!File.Exists(path))
             {
-                Console.WriteLine($"  {file}: not found in {videoFolder}");
+                Console.WriteLine($"  {file}: not found in {settings.VideoFolder}");
                 continue;
             }
 
@@ -135,7 +131,7 @@ internal sealed class ModelsEvaluation(string folder, string videoFolder, string
                 continue;
             }
 
-            var options = new DetectionOptions { Model = model };
+            var options = new DetectionOptions { Model = settings.Model };
             var regions = new List<RegionOptions>();
             foreach (var r in clip.GetProperty("regions").EnumerateArray())
             {

@@ -1,11 +1,9 @@
-using System.Runtime.InteropServices;
 using EdgeCredit.Agent.Capture;
 using EdgeCredit.Agent.Inference;
 using EdgeCredit.Agent.Vision;
 using EdgeCredit.Agent.Vision.Counting;
 using EdgeCredit.Scenes;
 using EdgeCredit.Scenes.Datasets;
-using OpenCvSharp;
 
 namespace EdgeCredit.Agent.Tests.Vision.Counting;
 
@@ -33,16 +31,12 @@ public sealed class RenderedCountingTests
         var start = new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
 
         using (var renderer = new SceneRenderer(script))
-        using (var bgr = new Mat(180, 320, MatType.CV_8UC3))
-        using (var grey = new Mat())
         {
-            renderer.Render(
+            renderer.RenderGrey(
                 (i, pixels) =>
                 {
-                    Marshal.Copy(pixels, 0, bgr.Data, pixels.Length);
-                    Cv2.CvtColor(bgr, grey, ColorConversionCodes.BGR2GRAY);
                     using var frame = new CameraFrame("cam-1", i, start.AddSeconds(i / 5.0), 320, 180);
-                    Marshal.Copy(grey.Data, frame.Buffer, 0, 320 * 180);
+                    pixels.CopyTo(frame.Pixels);
                     analyzer.Process(frame);
                 },
                 CancellationToken.None);
