@@ -30,7 +30,7 @@ internal sealed class CameraEvaluation(string folder, bool quick, string videoFo
         }
 
         Console.WriteLine($"camera-eval: {names.Count} {(set == SceneSet.Eval ? "eval-set" : "TUNE-SET (development only; quote the eval set)")} scenes{(quick ? " (--quick: without normal-hour and nuisance-hour)" : string.Empty)}, renders in {folder}");
-        Console.WriteLine($"analysis{(ClipRunner.VisionOverrides is null ? string.Empty : $" (Vision overridden: {ClipRunner.VisionOverrides})")}: FfmpegCamera (file, FileRealTime=false, width 320, {AnalysisFps} fps) -> CameraAnalyzer (default VisionOptions, {(ClipRunner.CommissionReference ? "reference commissioned from the first frame" : $"no commissioned reference: auto-adopted after {new Agent.Vision.VisionOptions().AutoReferenceAfter.TotalSeconds:F0} s (--auto-reference)")})");
+        Console.WriteLine($"analysis{(ClipRunner.VisionOverrides is null ? string.Empty : $" (Vision overridden: {ClipRunner.VisionOverrides})")}: FfmpegCamera (file, FileRealTime=false, width 320, {AnalysisFps} fps) -> CameraAnalyzer (default VisionOptions, {(ClipRunner.PersonDetector is null ? "people by motion blobs alone (--no-people)" : "people found by the default detector hide what is behind them")}, {(ClipRunner.CommissionReference ? "reference commissioned from the first frame" : $"no commissioned reference: auto-adopted after {new Agent.Vision.VisionOptions().AutoReferenceAfter.TotalSeconds:F0} s (--auto-reference)")})");
         Console.WriteLine("time: each frame re-stamped clip start + Index / fps (frames arrive faster than real time)");
         Console.WriteLine();
         Console.WriteLine("1. Scenes");
@@ -72,6 +72,12 @@ internal sealed class CameraEvaluation(string folder, bool quick, string videoFo
         Console.WriteLine();
         var passed = CameraEvalReport.PrintSummary(results, quick);
         Console.WriteLine();
+        if (ClipRunner.PersonDetector is not null)
+        {
+            var (runs, frames, time) = ClipRunner.PeopleCost;
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"people: the detector ran on {runs} of {frames} analysed frames ({(double)runs / Math.Max(1, frames):P1}), {time.TotalMilliseconds / Math.Max(1, runs):F1} ms a run"));
+        }
+
         Console.WriteLine($"runtime: {total.Elapsed.TotalSeconds:F0} s (scenes ready {render.Elapsed.TotalSeconds:F0} s, capture + analysis {analysis.Elapsed.TotalSeconds:F0} s), {Environment.ProcessorCount} cores, load average {LoadAverage()}");
         return passed ? 0 : 1;
     }

@@ -91,6 +91,9 @@ internal sealed class CameraAnalyzer : IDisposable
         }
     }
 
+    /// <summary>People found by a detector hide what is behind them from the regions that reject passers (null: motion blobs alone).</summary>
+    public PersonFinder? People { get; set; }
+
     /// <summary>The health monitor, once the first frame has fixed the frame size.</summary>
     public CameraHealthMonitor? Monitor => _monitor;
 
@@ -123,13 +126,22 @@ internal sealed class CameraAnalyzer : IDisposable
             }
 
             var second = frame.At.ToUnixTimeSeconds();
+            if (usable)
+            {
+                EvaluateRegions(frame.At);
+                if (People is not null && _regions.Any(r => r.Settings.RejectPassingMotion && r.Motion.Passing) && People.Look(frame))
+                {
+                    foreach (var region in _regions)
+                    {
+                        region.Motion.HidePeople(People.People, frame.At);
+                    }
+
+                    EvaluateRegions(frame.At); // again, with what the people hide
+                }
+            }
+
             foreach (var region in _regions)
             {
-                if (usable)
-                {
-                    region.Motion.Evaluate(_blobs!, _motion.CellCounts, frame.At, region.Running);
-                }
-
                 region.Observe(frame.At, usable);
                 TakeRegionChanges(region);
             }
@@ -261,6 +273,14 @@ internal sealed class CameraAnalyzer : IDisposable
         {
             region.Settle();
             TakeRegionChanges(region);
+        }
+    }
+
+    private void EvaluateRegions(DateTimeOffset at)
+    {
+        foreach (var region in _regions)
+        {
+            region.Motion.Evaluate(_blobs!, _motion!.CellCounts, at, region.Running);
         }
     }
 

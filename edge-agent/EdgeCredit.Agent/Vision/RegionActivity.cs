@@ -32,6 +32,7 @@ internal sealed class RegionActivity
     private long _pendingSecond = long.MinValue;
     private int _active;
     private int _quiet;
+    private int _hidden;
     private int _frames;
 
     public RegionActivity(string camera, RegionSettings settings, RegionMotion? motion, int timelineSeconds)
@@ -73,6 +74,7 @@ internal sealed class RegionActivity
         // A region that rejects passers judges its visible part; one that does not (a station, a bay) counts all its motion.
         if (Settings.RejectPassingMotion && Motion.Hidden)
         {
+            _hidden++;
             return;
         }
 
@@ -97,7 +99,8 @@ internal sealed class RegionActivity
 
         var s = _pendingSecond;
         double? activity = _active + _quiet == 0 ? null : (double)_active / (_active + _quiet);
-        _frames = _active = _quiet = 0;
+        var unseen = activity is null && _hidden > 0;
+        _frames = _active = _quiet = _hidden = 0;
         if (activity is { } a)
         {
             Remember(s, a);
@@ -108,6 +111,11 @@ internal sealed class RegionActivity
         if (activity >= 0.5)
         {
             flags |= SecondFlags.Active;
+        }
+
+        if (unseen)
+        {
+            flags |= SecondFlags.Unseen;
         }
 
         if (Running)

@@ -109,6 +109,35 @@ internal sealed class RegionMotion
     /// <summary>Share of the region's pixels visible (not hidden by a passer) in the last frame.</summary>
     public double VisibleShare { get; private set; }
 
+    /// <summary>
+    /// Hides the inside cells under people the detector found (boxes in frame pixels, grown by one cell) for the hold:
+    /// what is behind a person is not visible, whatever moves there (arms, tools).
+    /// </summary>
+    public void HidePeople(IReadOnlyList<Inference.Detection> people, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        var until = at.UtcTicks + _holdTicks;
+        var size = _grid.CellSize;
+        foreach (var person in people)
+        {
+            var x0 = Math.Max(0, ((int)person.X0 / size) - 1);
+            var x1 = Math.Min(_grid.Columns - 1, ((Math.Max(0, (int)Math.Ceiling(person.X1) - 1)) / size) + 1);
+            var y0 = Math.Max(0, ((int)person.Y0 / size) - 1);
+            var y1 = Math.Min(_grid.Rows - 1, ((Math.Max(0, (int)Math.Ceiling(person.Y1) - 1)) / size) + 1);
+            for (var y = y0; y <= y1; y++)
+            {
+                for (var x = x0; x <= x1; x++)
+                {
+                    var c = (y * _grid.Columns) + x;
+                    if (_class[c] == Inside && _hiddenUntil[c] < until)
+                    {
+                        _hiddenUntil[c] = until;
+                    }
+                }
+            }
+        }
+    }
+
     /// <param name="running">The region is running: its own recent motion is protected from passers merging with it.</param>
     public void Evaluate(MotionBlobs blobs, int[] cellCounts, DateTimeOffset at, bool running)
     {

@@ -20,4 +20,7 @@ internal enum SecondFlags : byte
 
     /// <summary>The capture link reported the camera offline (or reconnecting).</summary>
     Offline = 16,
+
+    /// <summary>Every usable frame of the second had the region mostly hidden by passers: its state was held, not seen.</summary>
+    Unseen = 32,
 }

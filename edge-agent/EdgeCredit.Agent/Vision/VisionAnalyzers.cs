@@ -11,7 +11,8 @@ namespace EdgeCredit.Agent.Vision;
 /// <summary>
 /// One <see cref="CameraAnalyzer"/> per camera feed, shared by the analysis loops and the window contributor. Owns them.
 /// A camera with conveyor or station regions gets a <see cref="CameraCounting"/> with its own
-/// <see cref="ObjectDetector"/> over the catalogue's shared session, unless <c>Detection:Model</c> is empty.
+/// <see cref="ObjectDetector"/> over the catalogue's shared session, unless <c>Detection:Model</c> is empty; a camera
+/// with machine or conveyor regions gets a <see cref="PersonFinder"/> on the same model (<c>Vision:HidePeople</c>).
 /// </summary>
 internal sealed class VisionAnalyzers : IDisposable
 {
@@ -40,6 +41,21 @@ internal sealed class VisionAnalyzers : IDisposable
                 var conveyors = regions.Count(r => r.r.Kind == Capture.RegionKind.Conveyor);
                 var stations = regions.Length - conveyors;
                 VisionLog.Counting(logger, camera.Name, counting.Model, conveyors, stations);
+            }
+
+            if (options.HidePeople && detection?.Value is { Model.Length: > 0 } people && catalogue is not null
+                && camera.Regions.Any(r => RegionSettings.For(r.Name, r.Kind, options).RejectPassingMotion))
+            {
+                var detector = new ObjectDetector(catalogue.Get(people.Model));
+                if (detector.Labels.Contains(people.PersonLabel))
+                {
+                    analyzer.People = new PersonFinder(detector, people.PersonLabel, new DetectionSettings((float)people.MinScore, (float)people.NmsIoU), people.MaxFps);
+                    VisionLog.HidingPeople(logger, camera.Name, people.Model);
+                }
+                else
+                {
+                    VisionLog.NoPersonLabel(logger, camera.Name, people.Model, people.PersonLabel);
+                }
             }
 
             return analyzer;

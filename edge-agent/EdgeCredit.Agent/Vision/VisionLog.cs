@@ -36,4 +36,10 @@ internal static partial class VisionLog
 
     [LoggerMessage(EventId = 6121, Level = LogLevel.Information, Message = "Camera {Camera}: counting with model {Model} on {Conveyors} conveyor(s) and {Stations} station(s)")]
     public static partial void Counting(ILogger logger, string camera, string model, int conveyors, int stations);
+
+    [LoggerMessage(EventId = 6122, Level = LogLevel.Information, Message = "Camera {Camera}: people found by model {Model} hide what is behind them from machines and conveyors")]
+    public static partial void HidingPeople(ILogger logger, string camera, string model);
+
+    [LoggerMessage(EventId = 6123, Level = LogLevel.Warning, Message = "Camera {Camera}: model {Model} has no label '{Label}', so passers are found by motion alone. Fix: set Detection:PersonLabel to the model's person label, or Vision:HidePeople to false")]
+    public static partial void NoPersonLabel(ILogger logger, string camera, string model, string label);
 }

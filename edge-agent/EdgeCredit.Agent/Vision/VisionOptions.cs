@@ -35,6 +35,13 @@ internal sealed class VisionOptions
     /// <summary>The cells a passer (motion reaching into a region from outside it) covered are no evidence for this long after it last moved there (0 .. 2 min).</summary>
     public TimeSpan NuisanceHold { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// When a passer is seen, run the detector (<c>Detection:Model</c>, label <c>Detection:PersonLabel</c>, at most
+    /// <c>Detection:MaxFps</c>) and hide what is behind each person found from machines and conveyors, arms and tools
+    /// included. Off, or without a detection model: the motion blobs alone find passers.
+    /// </summary>
+    public bool HidePeople { get; set; } = true;
+
     /// <summary>Mean luminance below this is dark (1 .. 254).</summary>
     public double DarkLuminance { get; set; } = 30;
 

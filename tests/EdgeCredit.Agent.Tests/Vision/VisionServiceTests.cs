@@ -53,6 +53,40 @@ public sealed class VisionServiceTests(ITestOutputHelper output)
         log.AssertNoUnexpectedErrors();
     }
 
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("false", false)]
+    [InlineData("true", true)]
+    public void AddVision_MachineRegion_PeopleFoundByTheDetectorUnlessHidePeopleIsOff(string? hidePeople, bool expected)
+    {
+        using var log = new TestLog(output);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders().AddProvider(log);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Cameras:Sources:0:Name"] = "cam-1",
+            ["Cameras:Sources:0:Url"] = "rtsp://127.0.0.1/none",
+            ["Cameras:Sources:0:Regions:0:Name"] = "press-1",
+            ["Cameras:Sources:0:Regions:0:Polygon"] = SyntheticScene.MachinePolygon,
+        };
+        if (hidePeople is not null)
+        {
+            settings["Vision:HidePeople"] = hidePeople; // absent: the default
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddOptions<CamerasOptions>().BindConfiguration(CamerasOptions.SectionName);
+        builder.Services.AddSingleton<IReadOnlyList<ICameraFeed>>([new ChannelFeed("cam-1")]);
+        builder.AddVision();
+        using var host = builder.Build();
+
+        var analyzer = host.Services.GetRequiredService<VisionAnalyzers>().For("cam-1");
+
+        Assert.Equal(expected, analyzer.People is not null);
+        Assert.Equal(expected, log.Has(6122));
+        log.AssertNoUnexpectedErrors();
+    }
+
     private static bool IsDisposed(CameraFrame frame)
     {
         try

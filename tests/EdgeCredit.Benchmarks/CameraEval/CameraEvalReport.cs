@@ -21,10 +21,10 @@ internal static class CameraEvalReport
             Line($"    scored seconds 0-{t.Start - 1} (the {truth.Seconds - t.Start} s from the tamper start on are excluded from running/idle: the camera cannot see the machines)");
         }
 
-        Line($"    {"region",-12} {"scored",6} {"right",6} {"share",7} {"run>idle",8} {"idle>run",8} {"unknown",7} {"true run",8} {"said run",8} {"nobody there: right",20}");
+        Line($"    {"region",-12} {"scored",6} {"right",6} {"share",7} {"run>idle",8} {"idle>run",8} {"unknown",7} {"true run",8} {"said run",8} {"nobody there: right",20} {"unseen: right",14}");
         foreach (var r in result.Regions)
         {
-            Line($"    {r.Region,-12} {r.Scored,6} {r.RunningRight + r.IdleRight,6} {r.Accuracy,7:P1} {r.RunningReportedIdle,8} {r.IdleReportedRunning,8} {r.Unknown,7} {r.TrueRunning,8} {r.ReportedRunning,8} {string.Create(Invariant, $"{r.ClearRight}/{r.Clear} {r.ClearAccuracy:P1}"),20}");
+            Line($"    {r.Region,-12} {r.Scored,6} {r.RunningRight + r.IdleRight,6} {r.Accuracy,7:P1} {r.RunningReportedIdle,8} {r.IdleReportedRunning,8} {r.Unknown,7} {r.TrueRunning,8} {r.ReportedRunning,8} {string.Create(Invariant, $"{r.ClearRight}/{r.Clear} {r.ClearAccuracy:P1}"),20} {string.Create(Invariant, $"{r.UnseenRight}/{r.Unseen}"),14}");
             if (r.Mismatches.Length > 0)
             {
                 Line($"      wrong: {r.Mismatches}");
@@ -105,6 +105,10 @@ internal static class CameraEvalReport
         Goal(low.Count == 0, "running/idle right for >= 98 % of seconds per region",
             $"{regions.Count - low.Count}/{regions.Count} regions; worst {Worst(regions)}{(low.Count == 0 ? string.Empty : "; below: " + string.Join(", ", low.Select(s => string.Create(Invariant, $"{s.Clip}/{s.Region} {s.Accuracy:P1}"))))}");
 
+        var seenLow = regions.Where(s => s.SeenAccuracy < AccuracyGoal).ToList();
+        var seen = regions.Sum(s => s.Scored - s.Unknown - s.Unseen);
+        var seenRight = regions.Sum(s => s.RunningRight + s.IdleRight - s.UnseenRight);
+        Line(string.Create(Invariant, $"info  running/idle on the seconds each region was seen (the agent flags a second whose every frame had the region hidden behind people as unseen, its state held: {regions.Sum(s => s.Unseen)} of {regions.Sum(s => s.Scored)} scored region-seconds, {regions.Sum(s => s.Unseen - s.UnseenRight)} of them wrong): {regions.Count - seenLow.Count}/{regions.Count} regions >= 98 %, {(double)seenRight / Math.Max(1, seen):P2} of {seen} seen seconds right{(seenLow.Count == 0 ? string.Empty : "; below: " + string.Join(", ", seenLow.Select(s => string.Create(Invariant, $"{s.Clip}/{s.Region} {s.SeenAccuracy:P1}"))))}"));
         var clearLow = regions.Where(s => s.ClearAccuracy < AccuracyGoal).ToList();
         Line(string.Create(Invariant, $"info  running/idle on the seconds with nobody at the region (±1 s; {regions.Sum(s => s.Clear)} of {regions.Sum(s => s.Scored)} scored region-seconds): {regions.Count - clearLow.Count}/{regions.Count} regions >= 98 %, {(double)regions.Sum(s => s.ClearRight) / Math.Max(1, regions.Sum(s => s.Clear)):P2} of those seconds right{(clearLow.Count == 0 ? string.Empty : "; below: " + string.Join(", ", clearLow.Select(s => string.Create(Invariant, $"{s.Clip}/{s.Region} {s.ClearAccuracy:P1} ({s.ClearRight}/{s.Clear})"))))}"));
 

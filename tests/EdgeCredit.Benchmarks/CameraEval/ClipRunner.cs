@@ -35,6 +35,15 @@ internal static class ClipRunner
     /// <summary>Development only (<c>--moved-trace CLIP</c>): the moved check's measures once a second to stderr.</summary>
     public static string? MovedTrace { get; set; }
 
+    /// <summary>
+    /// People found by this detector (the agent's default <c>Detection:Model</c>) hide what is behind them, as in the
+    /// agent (<c>Vision:HidePeople</c>); null (<c>--no-people</c>): motion blobs alone.
+    /// </summary>
+    public static Agent.Inference.ObjectDetector? PersonDetector { get; set; }
+
+    /// <summary>Detector runs for people, the frames analysed and the inference time, over every clip so far.</summary>
+    public static (long Runs, long Frames, TimeSpan Time) PeopleCost { get; private set; }
+
     public static async Task<ClipObservation> RunAsync(string name, string path, IReadOnlyList<RegionOptions> regions, double fps, CancellationToken cancellationToken)
     {
         var camera = new CameraOptions
@@ -44,7 +53,7 @@ internal static class ClipRunner
             AnalysisFps = fps,
             AnalysisWidth = 320,
             FileRealTime = false,
-            QueueCapacity = 4096, // a file is decoded faster than it is analysed on a busy machine: hold (up to ~240 MB at 320x180) rather than drop
+            QueueCapacity = 20_000, // a file is decoded faster than it is analysed: hold a whole hour at 5 fps (up to ~1.2 GB at 320x180) rather than drop
             ReconnectMin = TimeSpan.FromMinutes(1),
             ReconnectMax = TimeSpan.FromMinutes(1),
         };
@@ -85,7 +94,10 @@ internal static class ClipRunner
                         using var frame = new CameraFrame(raw.Camera, raw.Index, at, raw.Width, raw.Height);
                         raw.Pixels.CopyTo(frame.Pixels);
                         size = (frame.Width, frame.Height);
-                        analyzer ??= new CameraAnalyzer(camera, options, CommissionReference ? SceneReference.FromFrame(frame.Pixels, frame.Width, frame.Height, at) : null);
+                        analyzer ??= new CameraAnalyzer(camera, options, CommissionReference ? SceneReference.FromFrame(frame.Pixels, frame.Width, frame.Height, at) : null)
+                        {
+                            People = PersonDetector is null ? null : PeopleFinder(),
+                        };
                         analyzer.Process(frame);
                         frames++;
                         DebugTrace(name, analyzer, at);
@@ -103,6 +115,11 @@ internal static class ClipRunner
             }
 
             var endReason = await ended;
+            if (analyzer?.People is { } people)
+            {
+                PeopleCost = (PeopleCost.Runs + people.Runs, PeopleCost.Frames + frames, PeopleCost.Time + people.InferenceTime);
+            }
+
 
             // The agent's loop hands the capture's Offline change to the analyzer (VisionService): the regions settle
             // their tails on the evidence they have, as they would when a live camera drops.
@@ -160,6 +177,17 @@ internal static class ClipRunner
     }
 
     /// <summary>The development traces (<see cref="MovedTrace"/>, <see cref="FrameTrace"/>) to stderr.</summary>
+    private static PersonFinder PeopleFinder()
+    {
+        var detection = new Agent.Vision.Counting.DetectionOptions();
+        return new PersonFinder(PersonDetector!, detection.PersonLabel, new Agent.Inference.DetectionSettings((float)detection.MinScore, (float)detection.NmsIoU), detection.MaxFps);
+    }
+
+    private static string People(CameraAnalyzer analyzer, DateTimeOffset at) =>
+        analyzer.People is { } people && people.FoundAt == at
+            ? " people " + string.Join(' ', people.People.Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{p.X0:F0},{p.Y0:F0},{p.X1:F0},{p.Y1:F0} {p.Score:F2}]")))
+            : string.Empty;
+
     private static void DebugTrace(string name, CameraAnalyzer analyzer, DateTimeOffset at)
     {
         if (MovedTrace == name && analyzer.Monitor?.Moved is { } moved && at.Millisecond == 0)
@@ -175,7 +203,7 @@ internal static class ClipRunner
 
         foreach (var region in analyzer.Regions.Where(r => want == "*" || want.EndsWith("/*", StringComparison.Ordinal) || r.Settings.Name == want[(name.Length + 1)..]))
         {
-            Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name} {region.Settings.Name} {(at - Start).TotalSeconds,6:F1} conf {region.Motion.ConfinedShare,6:F3} pass {(region.Motion.Passing ? 1 : 0)} vis {region.Motion.VisibleShare:F2} hid {(region.Motion.Hidden ? 1 : 0)} run {(region.Running ? 1 : 0)}"));
+            Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name} {region.Settings.Name} {(at - Start).TotalSeconds,6:F1} conf {region.Motion.ConfinedShare,6:F3} pass {(region.Motion.Passing ? 1 : 0)} vis {region.Motion.VisibleShare:F2} hid {(region.Motion.Hidden ? 1 : 0)} run {(region.Running ? 1 : 0)}{People(analyzer, at)}"));
         }
     }
 

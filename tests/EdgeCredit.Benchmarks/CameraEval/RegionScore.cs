@@ -6,6 +6,8 @@ namespace EdgeCredit.Benchmarks.CameraEval;
 /// the camera cannot see the machine). <see cref="Mismatches"/> lists the wrong stretches. <see cref="Clear"/> and
 /// <see cref="ClearRight"/> count the scored seconds with nobody at the region (no person overlapping it within a second
 /// either side, from the truth): a secondary figure that separates what the camera could see from what people hid.
+/// <see cref="Unseen"/> counts the seconds the agent itself flagged as held behind passers (every usable frame had the
+/// region mostly hidden), <see cref="UnseenRight"/> those of them whose held state happened to be right.
 /// </summary>
 internal sealed record RegionScore(
     string Clip,
@@ -21,8 +23,13 @@ internal sealed record RegionScore(
     int ReportedRunning,
     string Mismatches,
     int Clear,
-    int ClearRight)
+    int ClearRight,
+    int Unseen,
+    int UnseenRight)
 {
+    /// <summary>Share right of the seconds the region was seen (not held behind passers: <see cref="Agent.Vision.SecondFlags.Unseen"/>).</summary>
+    public double SeenAccuracy => Scored - Unknown - Unseen == 0 ? 1 : (double)(RunningRight + IdleRight - UnseenRight) / (Scored - Unknown - Unseen);
+
     public double Accuracy => Scored == 0 ? 1 : (double)(RunningRight + IdleRight) / Scored;
 
     public double ClearAccuracy => Clear == 0 ? 1 : (double)ClearRight / Clear;

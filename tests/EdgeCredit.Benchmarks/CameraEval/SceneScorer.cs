@@ -22,7 +22,7 @@ internal static class SceneScorer
         foreach (var region in truth.Regions)
         {
             var flags = observation.Regions.TryGetValue(region.Name, out var f) ? f : [];
-            int runRight = 0, idleRight = 0, missed = 0, extra = 0, unknown = 0, trueRunning = 0, reported = 0, clear = 0, clearRight = 0;
+            int runRight = 0, idleRight = 0, missed = 0, extra = 0, unknown = 0, trueRunning = 0, reported = 0, clear = 0, clearRight = 0, unseen = 0, unseenRight = 0;
             var wrong = new List<(int Second, string What)>();
             for (var s = 0; s < end; s++)
             {
@@ -38,6 +38,12 @@ internal static class SceneScorer
 
                 var said = (flag & SecondFlags.Running) != 0;
                 reported += said ? 1 : 0;
+                if ((flag & SecondFlags.Unseen) != 0)
+                {
+                    unseen++;
+                    unseenRight += running == said ? 1 : 0;
+                }
+
                 if (!PersonAt(truth, region.Name, s))
                 {
                     clear++;
@@ -62,7 +68,7 @@ internal static class SceneScorer
             }
 
             scores.Add(new RegionScore(observation.Name, region.Name, end, runRight, idleRight, missed, extra, unknown,
-                truth.Seconds - end, trueRunning, reported, Stretches(wrong), clear, clearRight));
+                truth.Seconds - end, trueRunning, reported, Stretches(wrong), clear, clearRight, unseen, unseenRight));
         }
 
         return scores;

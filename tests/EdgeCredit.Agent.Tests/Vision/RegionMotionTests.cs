@@ -1,0 +1,49 @@
+using EdgeCredit.Agent.Capture;
+using EdgeCredit.Agent.Inference;
+using EdgeCredit.Agent.Vision;
+
+namespace EdgeCredit.Agent.Tests.Vision;
+
+public sealed class RegionMotionTests
+{
+    private static readonly DateTimeOffset At = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void HidePeople_PersonBoxOverPartOfTheRegion_ItsCellsHiddenForTheHoldAndTheirMotionLeftOut()
+    {
+        // 320x180, 4-px cells; the region is x 80..240, y 40..140 (40 x 25 cells).
+        var grid = new CellGrid(320, 180);
+        var coverage = new double[grid.Count];
+        for (var y = 10; y < 35; y++)
+        {
+            for (var x = 20; x < 60; x++)
+            {
+                coverage[(y * grid.Columns) + x] = 1;
+            }
+        }
+
+        var motion = new RegionMotion(grid, coverage, RegionKind.Machine, TimeSpan.FromSeconds(3));
+        var blobs = new MotionBlobs(grid);
+        var counts = new int[grid.Count];
+        for (var y = 20; y < 24; y++)
+        {
+            counts[(y * grid.Columns) + 25] = 16; // an arm moving at x 100..104, inside the region, not touching its border
+        }
+
+        blobs.Label(counts);
+        motion.Evaluate(blobs, counts, At, running: false);
+        Assert.True(motion.ConfinedShare > 0, "without a person the arm's motion is the region's");
+
+        // A person 40 px wide over x 88..128 (cells 22..31, grown by one: 21..32): 12 of the 40 columns.
+        motion.HidePeople([new Detection(1, "person", 0.8f, 88, 30, 128, 170)], At);
+        motion.Evaluate(blobs, counts, At, running: false);
+
+        Assert.Equal(0, motion.ConfinedShare);
+        Assert.InRange(motion.VisibleShare, 0.69, 0.71);
+        Assert.False(motion.Hidden);
+
+        motion.Evaluate(blobs, counts, At.AddSeconds(3.2), running: false);
+        Assert.Equal(1, motion.VisibleShare);
+        Assert.True(motion.ConfinedShare > 0, "after the hold the cells are visible again");
+    }
+}
