@@ -129,14 +129,19 @@ internal sealed class CameraAnalyzer : IDisposable
             if (usable)
             {
                 EvaluateRegions(frame.At);
-                if (People is not null && _regions.Any(r => r.Settings.RejectPassingMotion && r.Motion.Passing) && People.Look(frame))
+                if (People is not null && NeedPeople() && People.Look(frame))
                 {
                     foreach (var region in _regions)
                     {
-                        region.Motion.HidePeople(People.People, frame.At);
+                        region.Motion.HidePeople(People.People, frame.At, People.Hold);
                     }
 
                     EvaluateRegions(frame.At); // again, with what the people hide
+                }
+
+                foreach (var region in _regions)
+                {
+                    region.Motion.LearnPart(region.Running);
                 }
             }
 
@@ -274,6 +279,36 @@ internal sealed class CameraAnalyzer : IDisposable
             region.Settle();
             TakeRegionChanges(region);
         }
+    }
+
+    /// <summary>
+    /// The detector looks for people while a region that rejects passers sees one coming in, and for as long as the
+    /// last look found someone at such a region (a worker who stopped inside it no longer reaches outside).
+    /// </summary>
+    private bool NeedPeople()
+    {
+        foreach (var region in _regions)
+        {
+            if (!region.Settings.RejectPassingMotion)
+            {
+                continue;
+            }
+
+            if (region.Motion.Passing)
+            {
+                return true;
+            }
+
+            foreach (var person in People!.People)
+            {
+                if (region.Motion.Covers(person))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private void EvaluateRegions(DateTimeOffset at)

@@ -33,6 +33,15 @@ internal sealed class RegionMotion
     /// </summary>
     public const int ColumnMargin = 2;
 
+    /// <summary>Below this share of a machine's moving part visible (once learned), a frame is no evidence.</summary>
+    public const double MinPartVisible = 0.5;
+
+    /// <summary>Weight of one frame in each cell's learned moving-part frequency (about the last 150 clear running frames).</summary>
+    private const double PartRate = 1.0 / 150;
+
+    /// <summary>Clear running frames before the moving part is trusted.</summary>
+    private const int PartLearnedAfter = 25;
+
     /// <summary>A cell that moved as the region's own motion this recently is not hidden by a passer merging with it.</summary>
     public static readonly TimeSpan OwnGrace = TimeSpan.FromSeconds(1);
 
@@ -47,6 +56,10 @@ internal sealed class RegionMotion
     private readonly long _holdTicks;
     private readonly long[] _hiddenUntil;
     private readonly long[] _ownAt;
+    private readonly double[] _part;
+    private readonly bool _learnsPart;
+    private bool[] _moving = [];
+    private int _partFrames;
     private readonly bool[] _blobOutside;
     private readonly bool[] _blobInside;
     private readonly int[] _blobLeft;
@@ -67,6 +80,8 @@ internal sealed class RegionMotion
         _hiddenUntil = new long[grid.Count];
         _ownAt = new long[grid.Count];
         Array.Fill(_ownAt, long.MinValue / 2);
+        _part = new double[grid.Count];
+        _learnsPart = kind == RegionKind.Machine;
         _blobOutside = new bool[grid.Count + 1];
         _blobInside = new bool[grid.Count + 1];
         _blobLeft = new int[grid.Count + 1];
@@ -109,21 +124,43 @@ internal sealed class RegionMotion
     /// <summary>Share of the region's pixels visible (not hidden by a passer) in the last frame.</summary>
     public double VisibleShare { get; private set; }
 
+    /// <summary>Share of the machine's learned moving part visible in the last frame (1 until learned, and for conveyors and other kinds).</summary>
+    public double PartVisibleShare { get; private set; } = 1;
+
     /// <summary>
-    /// Hides the inside cells under people the detector found (boxes in frame pixels, grown by one cell) for the hold:
-    /// what is behind a person is not visible, whatever moves there (arms, tools).
+    /// Learns a machine's moving part from the last frame: while it runs in full view (nothing hidden, no passer), each
+    /// inside cell keeps how often it moves. A worker who stands in front of that part then leaves too little of it in
+    /// view for a quiet frame to mean stopped, even with most of the region visible.
     /// </summary>
-    public void HidePeople(IReadOnlyList<Inference.Detection> people, DateTimeOffset at)
+    public void LearnPart(bool running)
+    {
+        if (!_learnsPart || !running || Passing || VisibleShare < 1)
+        {
+            return;
+        }
+
+        for (var c = 0; c < _class.Length; c++)
+        {
+            if (_class[c] == Inside)
+            {
+                _part[c] += PartRate * ((_moving[c] ? 1 : 0) - _part[c]);
+            }
+        }
+
+        _partFrames++;
+    }
+
+    /// <summary>
+    /// Hides the inside cells under people the detector found (boxes in frame pixels, grown by one cell) for
+    /// <paramref name="hold"/>: what is behind a person is not visible, whatever moves there (arms, tools).
+    /// </summary>
+    public void HidePeople(IReadOnlyList<Inference.Detection> people, DateTimeOffset at, TimeSpan hold)
     {
         ArgumentNullException.ThrowIfNull(people);
-        var until = at.UtcTicks + _holdTicks;
-        var size = _grid.CellSize;
+        var until = at.UtcTicks + hold.Ticks;
         foreach (var person in people)
         {
-            var x0 = Math.Max(0, ((int)person.X0 / size) - 1);
-            var x1 = Math.Min(_grid.Columns - 1, ((Math.Max(0, (int)Math.Ceiling(person.X1) - 1)) / size) + 1);
-            var y0 = Math.Max(0, ((int)person.Y0 / size) - 1);
-            var y1 = Math.Min(_grid.Rows - 1, ((Math.Max(0, (int)Math.Ceiling(person.Y1) - 1)) / size) + 1);
+            var (x0, y0, x1, y1) = CellsUnder(person);
             for (var y = y0; y <= y1; y++)
             {
                 for (var x = x0; x <= x1; x++)
@@ -136,6 +173,35 @@ internal sealed class RegionMotion
                 }
             }
         }
+    }
+
+    /// <summary>Whether a person's box (grown by one cell) covers an inside cell: someone is at this region.</summary>
+    public bool Covers(in Inference.Detection person)
+    {
+        var (x0, y0, x1, y1) = CellsUnder(person);
+        for (var y = y0; y <= y1; y++)
+        {
+            for (var x = x0; x <= x1; x++)
+            {
+                if (_class[(y * _grid.Columns) + x] == Inside)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The cells under a box in frame pixels [X0, X1) x [Y0, Y1), grown by one cell, clipped: first and last column and row.</summary>
+    private (int X0, int Y0, int X1, int Y1) CellsUnder(in Inference.Detection box)
+    {
+        var size = _grid.CellSize;
+        return (
+            Math.Max(0, ((int)box.X0 / size) - 1),
+            Math.Max(0, ((int)box.Y0 / size) - 1),
+            Math.Min(_grid.Columns - 1, (Math.Max(0, (int)Math.Ceiling(box.X1) - 1) / size) + 1),
+            Math.Min(_grid.Rows - 1, (Math.Max(0, (int)Math.Ceiling(box.Y1) - 1) / size) + 1));
     }
 
     /// <param name="running">The region is running: its own recent motion is protected from passers merging with it.</param>
@@ -228,9 +294,24 @@ internal sealed class RegionMotion
             }
         }
 
+        _moving = blobs.Moving;
+        double part = 0, partVisible = 0;
+        if (_partFrames >= PartLearnedAfter)
+        {
+            for (var c = 0; c < _class.Length; c++)
+            {
+                if (_class[c] == Inside)
+                {
+                    part += _part[c];
+                    partVisible += _hiddenUntil[c] <= now ? _part[c] : 0;
+                }
+            }
+        }
+
         Passing = passing;
         VisibleShare = _insidePixels == 0 ? 0 : (double)visible / _insidePixels;
-        Hidden = VisibleShare < MinVisible;
+        PartVisibleShare = part > 0 ? partVisible / part : 1;
+        Hidden = VisibleShare < MinVisible || PartVisibleShare < MinPartVisible;
         ConfinedShare = visible == 0 ? 0 : (double)confined / visible;
         TotalShare = _insidePixels == 0 ? 0 : (double)total / _insidePixels;
     }

@@ -11,16 +11,7 @@ public sealed class RegionMotionTests
     [Fact]
     public void HidePeople_PersonBoxOverPartOfTheRegion_ItsCellsHiddenForTheHoldAndTheirMotionLeftOut()
     {
-        // 320x180, 4-px cells; the region is x 80..240, y 40..140 (40 x 25 cells).
-        var grid = new CellGrid(320, 180);
-        var coverage = new double[grid.Count];
-        for (var y = 10; y < 35; y++)
-        {
-            for (var x = 20; x < 60; x++)
-            {
-                coverage[(y * grid.Columns) + x] = 1;
-            }
-        }
+        var (grid, coverage) = Region();
 
         var motion = new RegionMotion(grid, coverage, RegionKind.Machine, TimeSpan.FromSeconds(3));
         var blobs = new MotionBlobs(grid);
@@ -35,7 +26,7 @@ public sealed class RegionMotionTests
         Assert.True(motion.ConfinedShare > 0, "without a person the arm's motion is the region's");
 
         // A person 40 px wide over x 88..128 (cells 22..31, grown by one: 21..32): 12 of the 40 columns.
-        motion.HidePeople([new Detection(1, "person", 0.8f, 88, 30, 128, 170)], At);
+        motion.HidePeople([new Detection(1, "person", 0.8f, 88, 30, 128, 170)], At, TimeSpan.FromSeconds(3));
         motion.Evaluate(blobs, counts, At, running: false);
 
         Assert.Equal(0, motion.ConfinedShare);
@@ -45,5 +36,69 @@ public sealed class RegionMotionTests
         motion.Evaluate(blobs, counts, At.AddSeconds(3.2), running: false);
         Assert.Equal(1, motion.VisibleShare);
         Assert.True(motion.ConfinedShare > 0, "after the hold the cells are visible again");
+    }
+
+    [Fact]
+    public void LearnPart_WorkerInFrontOfTheLearnedMovingPart_FrameIsNoEvidenceThoughMostOfTheRegionIsVisible()
+    {
+        var (grid, coverage) = Region();
+        var motion = new RegionMotion(grid, coverage, RegionKind.Machine, TimeSpan.FromSeconds(3));
+        var blobs = new MotionBlobs(grid);
+        var part = new int[grid.Count];
+        for (var y = 18; y < 26; y++)
+        {
+            for (var x = 24; x < 32; x++)
+            {
+                part[(y * grid.Columns) + x] = 16; // the moving part: x 96..128, y 72..104, in the middle of the region
+            }
+        }
+
+        var still = new int[grid.Count];
+        for (var i = 0; i < 30; i++)
+        {
+            blobs.Label(part);
+            motion.Evaluate(blobs, part, At.AddSeconds(i / 5.0), running: true);
+            motion.LearnPart(running: true);
+        }
+
+        // Stopped behind a worker who covers the part (x 88..136): 70 % of the region is in view, none of the part.
+        blobs.Label(still);
+        motion.HidePeople([new Detection(1, "person", 0.8f, 92, 40, 132, 140)], At.AddSeconds(7), TimeSpan.FromSeconds(1));
+        motion.Evaluate(blobs, still, At.AddSeconds(7), running: true);
+
+        Assert.True(motion.VisibleShare > 0.6, $"visible {motion.VisibleShare:P0}");
+        Assert.True(motion.PartVisibleShare < 0.1, $"part visible {motion.PartVisibleShare:P0}");
+        Assert.True(motion.Hidden, "a quiet frame with the moving part behind a worker must not count as stopped");
+
+        // A conveyor learns no part: the same frame is evidence.
+        var belt = new RegionMotion(grid, coverage, RegionKind.Conveyor, TimeSpan.FromSeconds(3));
+        for (var i = 0; i < 30; i++)
+        {
+            blobs.Label(part);
+            belt.Evaluate(blobs, part, At.AddSeconds(i / 5.0), running: true);
+            belt.LearnPart(running: true);
+        }
+
+        blobs.Label(still);
+        belt.HidePeople([new Detection(1, "person", 0.8f, 92, 40, 132, 140)], At.AddSeconds(7), TimeSpan.FromSeconds(1));
+        belt.Evaluate(blobs, still, At.AddSeconds(7), running: true);
+        Assert.Equal(1, belt.PartVisibleShare);
+        Assert.False(belt.Hidden);
+    }
+
+    /// <summary>320x180 (4-px cells), the region x 80..240, y 40..140 (40 x 25 cells).</summary>
+    private static (CellGrid Grid, double[] Coverage) Region()
+    {
+        var grid = new CellGrid(320, 180);
+        var coverage = new double[grid.Count];
+        for (var y = 10; y < 35; y++)
+        {
+            for (var x = 20; x < 60; x++)
+            {
+                coverage[(y * grid.Columns) + x] = 1;
+            }
+        }
+
+        return (grid, coverage);
     }
 }
