@@ -6,7 +6,8 @@ namespace EdgeCredit.Agent.Inference;
 /// The detection contract over a loaded model (task <c>detection</c>, output <c>yolov5</c> or <c>yolov8</c>): grey
 /// frame or crops in, boxes in frame pixels out. Several crops go into one <c>Run</c> when the model's batch dimension is
 /// dynamic (<see cref="Detect(ReadOnlySpan{byte}, int, IReadOnlyList{PixelRect}, DetectionSettings)"/>), else one run
-/// each. Borrows the model (the <see cref="ModelCatalogue"/> owns the session); owns its input buffer. Calls are
+/// each. Borrows the model (the <see cref="ModelCatalogue"/> owns the session); owns its input buffer, which grows to the
+/// largest batch actually used (one slot for whole frames, so a camera's detectors stay small). Calls are
 /// serialised.
 /// </summary>
 internal sealed class ObjectDetector
@@ -34,7 +35,7 @@ internal sealed class ObjectDetector
         _inputNames = [model.Manifest.Input.Name];
         _outputNames = [_output.Name];
         _maxBatch = model.Manifest.Input.DynamicBatch ? Math.Clamp(maxBatch, 1, 64) : 1;
-        _input = new float[_writer.SlotLength * _maxBatch];
+        _input = [];
     }
 
     public ModelManifest Manifest => _model.Manifest;
@@ -59,6 +60,11 @@ internal sealed class ObjectDetector
             for (var start = 0; start < crops.Count; start += _maxBatch)
             {
                 var count = Math.Min(_maxBatch, crops.Count - start);
+                if (_input.Length < count * _writer.SlotLength)
+                {
+                    _input = new float[count * _writer.SlotLength]; // grows to the largest batch used (a whole frame: one slot, 0.4 MB at 320x320)
+                }
+
                 var boxes = new Letterbox[count];
                 var slot = _writer.SlotLength;
                 for (var i = 0; i < count; i++)

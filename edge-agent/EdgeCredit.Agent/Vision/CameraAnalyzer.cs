@@ -126,6 +126,7 @@ internal sealed class CameraAnalyzer : IDisposable
             }
 
             var second = frame.At.ToUnixTimeSeconds();
+            var looked = false;
             if (usable)
             {
                 EvaluateRegions(frame.At);
@@ -137,6 +138,7 @@ internal sealed class CameraAnalyzer : IDisposable
                     }
 
                     EvaluateRegions(frame.At); // again, with what the people hide
+                    looked = true;
                 }
 
                 foreach (var region in _regions)
@@ -151,7 +153,7 @@ internal sealed class CameraAnalyzer : IDisposable
                 TakeRegionChanges(region);
             }
 
-            _counting?.Observe(frame, usable ? _blobs : null);
+            _counting?.Observe(frame, usable ? _blobs : null, looked ? People!.Found : null);
 
             if (second != _pendingSecond)
             {

@@ -47,6 +47,9 @@ internal sealed class PersonFinder
     /// </summary>
     public TimeSpan Hold => TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerSecond, 2 * _interval.Ticks));
 
+    /// <summary>Everything the last run found (all labels, frame pixels): counting reuses it for the same frame.</summary>
+    public IReadOnlyList<Detection> Found { get; private set; } = [];
+
     /// <summary>The people found by the last run (frame pixels).</summary>
     public IReadOnlyList<Detection> People { get; private set; } = [];
 
@@ -68,7 +71,8 @@ internal sealed class PersonFinder
 
         _lastRun = frame.At;
         var started = Stopwatch.GetTimestamp();
-        People = [.. _detector.Detect(frame.Pixels, frame.Width, frame.Height, _settings).Where(d => d.Label == _label)];
+        Found = _detector.Detect(frame.Pixels, frame.Width, frame.Height, _settings);
+        People = [.. Found.Where(d => d.Label == _label)];
         InferenceTime += Stopwatch.GetElapsedTime(started);
         FoundAt = frame.At;
         Runs++;

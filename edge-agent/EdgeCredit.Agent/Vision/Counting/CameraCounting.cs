@@ -55,6 +55,9 @@ internal sealed class CameraCounting
 
     public TimeSpan InferenceTime { get; private set; }
 
+    /// <summary>Runs whose detections came from the analyzer's person finder on the same frame (no inference of their own).</summary>
+    public long Shared { get; private set; }
+
     /// <summary>The last detections (frame pixels), for traces and the evaluation.</summary>
     public IReadOnlyList<Detection> LastDetections { get; private set; } = [];
 
@@ -103,8 +106,12 @@ internal sealed class CameraCounting
         }
     }
 
-    /// <summary>One frame. <paramref name="blobs"/> is null when the frame is no evidence (not usable): nothing is observed.</summary>
-    public void Observe(CameraFrame frame, MotionBlobs? blobs)
+    /// <summary>
+    /// One frame. <paramref name="blobs"/> is null when the frame is no evidence (not usable): nothing is observed.
+    /// <paramref name="detected"/>: what the same model with the same thresholds already found in this whole frame (the
+    /// analyzer's <see cref="PersonFinder"/>), used instead of a second run unless counting detects in crops.
+    /// </summary>
+    public void Observe(CameraFrame frame, MotionBlobs? blobs, IReadOnlyList<Detection>? detected = null)
     {
         ArgumentNullException.ThrowIfNull(frame);
         if (blobs is null || _counters.Length == 0)
@@ -118,7 +125,7 @@ internal sealed class CameraCounting
         if (_gated.Count > 0 && frame.At - _lastRun >= _interval)
         {
             _lastRun = frame.At;
-            Detect(frame, _gated, _counted);
+            Detect(frame, _gated, _counted, _options.CropRegions ? null : detected);
         }
 
         for (var i = 0; i < _counters.Length; i++)
@@ -147,11 +154,16 @@ internal sealed class CameraCounting
         }
     }
 
-    private void Detect(CameraFrame frame, List<int> gated, int[] counted)
+    private void Detect(CameraFrame frame, List<int> gated, int[] counted, IReadOnlyList<Detection>? detected)
     {
         var started = Stopwatch.GetTimestamp();
         List<Detection> found;
-        if (_options.CropRegions)
+        if (detected is not null)
+        {
+            found = [.. detected];
+            Shared++;
+        }
+        else if (_options.CropRegions)
         {
             var crops = gated.Select(i => _crops[i]).ToArray();
             found = YoloDecoder.Suppress([.. _detector.Detect(frame.Pixels, frame.Width, crops, _settings).SelectMany(d => d)], _settings);
