@@ -14,8 +14,10 @@ namespace EdgeCredit.Agent.Tests.Vision.Counting;
 /// </summary>
 public sealed class RenderedCountingTests
 {
-    [Fact]
-    public void Process_RenderedConveyorTuneScene_CountsEveryCrossingItemOnce()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Process_RenderedConveyorTuneScene_CountsEveryCrossingItemOnce(bool hidePeople)
     {
         var spec = SceneCatalogue.Spec("conveyor", SceneSet.Tune) with { Width = 320, Height = 180, Fps = 5 };
         var script = ScriptBuilder.Build(spec);
@@ -27,7 +29,9 @@ public sealed class RenderedCountingTests
         camera.Regions.Add(belt);
         using var catalogue = new ModelCatalogue(Microsoft.Extensions.Options.Options.Create(new InferenceOptions()));
         var counting = new CameraCounting([(belt, NormalizedPolygon.TryParse(belt.Polygon, out var p, out _) ? p! : null!)], new DetectionOptions(), new ObjectDetector(catalogue.Get("item-detector/1")), 600);
-        using var analyzer = new CameraAnalyzer(camera, new VisionOptions(), null) { Counting = counting };
+        // With people hidden, counting reuses the person finder's detections whenever both look at the same frame.
+        var people = hidePeople ? new PersonFinder(new ObjectDetector(catalogue.Get("item-detector/1")), "person", new DetectionSettings(0.4f, 0.45f), 5) : null;
+        using var analyzer = new CameraAnalyzer(camera, new VisionOptions(), null) { Counting = counting, People = people };
         var start = new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
 
         using (var renderer = new SceneRenderer(script))
@@ -51,5 +55,9 @@ public sealed class RenderedCountingTests
         var counted = Enumerable.Range(0, spec.Seconds).Where(s => analyzer.Collect(start.AddSeconds(s), start.AddSeconds(s + 1)).Counts![0].Count > 0);
         Assert.True(expected == count.Count, $"crossings at {string.Join(", ", crossings)} s; counted in seconds {string.Join(", ", counted)}");
         Assert.Equal(count.Count, counting.Counters[0].Total - analyzer.Collect(start, start.AddSeconds(1)).Counts![0].Count);
+        if (hidePeople)
+        {
+            Assert.True(counting.Shared > 0, $"counting never reused the person finder's detections ({people!.Runs} person runs, {counting.Runs} counting runs)");
+        }
     }
 }
