@@ -47,4 +47,10 @@ public enum SignalKind
 
     /// <summary>RMS current averaged over the window, A.</summary>
     [JsonStringEnumMemberName("current_rms")] CurrentRms,
+
+    /// <summary>
+    /// Seconds of the window a machine or conveyor region was hidden behind people in every frame, s: its running or
+    /// idle state over those seconds was held from what the camera saw before, not seen.
+    /// </summary>
+    [JsonStringEnumMemberName("hidden_seconds")] HiddenSeconds,
 }

@@ -28,6 +28,7 @@ public static class SignalVocabulary
         new(SignalKind.CameraHealth, "ratio", 0, 1, false),
         new(SignalKind.MeterRegister, "kWh", 0, 1e12, false),
         new(SignalKind.CurrentRms, "A", 0, 1e5, false),
+        new(SignalKind.HiddenSeconds, "s", 0, null, true),
     }.ToFrozenDictionary(e => e.Kind);
 
     public static IReadOnlyCollection<Entry> All => Entries.Values;

@@ -36,6 +36,7 @@ internal sealed class CameraWindowContributor(VisionAnalyzers analyzers) : IWind
             if (region.ReportsRunning)
             {
                 yield return Make(window, region.Region, SignalKind.RunningSeconds, Math.Min(region.RunningSeconds, seconds), quality);
+                yield return Make(window, region.Region, SignalKind.HiddenSeconds, Math.Min(region.UnseenSeconds, seconds), quality);
             }
 
             yield return Make(window, region.Region, SignalKind.ActivityIndex, Math.Round((double)region.ActiveSeconds / region.ObservedSeconds, 4), quality);

@@ -140,6 +140,11 @@ internal sealed class RegionActivity
             flags |= SecondFlags.Active;
         }
 
+        if (_active + _quiet == 0 && _hidden > 0)
+        {
+            flags |= SecondFlags.Unseen;
+        }
+
         return Running ? flags | SecondFlags.Running : flags;
     }
 
@@ -154,7 +159,8 @@ internal sealed class RegionActivity
             Timeline.Count(from, to, SecondFlags.Observed) + Has(pending, SecondFlags.Observed),
             Timeline.Count(from, to, SecondFlags.Observed | SecondFlags.Running) + Has(pending, SecondFlags.Running),
             Timeline.Count(from, to, SecondFlags.Observed | SecondFlags.Active) + Has(pending, SecondFlags.Active),
-            changes);
+            changes,
+            Timeline.Count(from, to, SecondFlags.Observed | SecondFlags.Unseen) + Has(pending, SecondFlags.Unseen));
     }
 
     /// <summary>

@@ -2,7 +2,10 @@ using EdgeCredit.Agent.Capture;
 
 namespace EdgeCredit.Agent.Vision;
 
-/// <summary>One region over one window: seconds analysed, running and active among them, and its state changes.</summary>
+/// <summary>
+/// One region over one window: seconds analysed, running and active among them, those hidden behind people in every
+/// frame (state held, not seen), and its state changes.
+/// </summary>
 internal sealed record RegionWindow(
     string Region,
     RegionKind Kind,
@@ -10,4 +13,5 @@ internal sealed record RegionWindow(
     int ObservedSeconds,
     int RunningSeconds,
     int ActiveSeconds,
-    IReadOnlyList<RegionStateChange> Changes);
+    IReadOnlyList<RegionStateChange> Changes,
+    int UnseenSeconds = 0);

@@ -30,7 +30,8 @@ public sealed class CameraWindowContributorTests
             var activity = Assert.Single(windows[i], s => s.Kind == SignalKind.ActivityIndex && s.Source == "press-1");
             Assert.Equal("ratio", activity.Unit);
             Assert.InRange(activity.Value, (expectedRunning[i] / 60) - 0.05, (expectedRunning[i] / 60) + 0.05);
-            Assert.DoesNotContain(windows[i], s => s.Kind == SignalKind.RunningSeconds && s.Source == "bench");
+            Assert.Equal(0, Assert.Single(windows[i], s => s.Kind == SignalKind.HiddenSeconds && s.Source == "press-1").Value); // nobody in front of it
+            Assert.DoesNotContain(windows[i], s => s.Kind is SignalKind.RunningSeconds or SignalKind.HiddenSeconds && s.Source == "bench");
             Assert.Equal(0, Assert.Single(windows[i], s => s.Kind == SignalKind.ActivityIndex && s.Source == "bench").Value);
             var health = Assert.Single(windows[i], s => s.Kind == SignalKind.CameraHealth);
             Assert.Equal(("cam-1", 1.0, "ratio"), (health.Source, health.Value, health.Unit));

@@ -53,6 +53,12 @@ public sealed class RenderedPassersTests(ITestOutputHelper output)
         Assert.True(finder.Runs < spec.Seconds * 5, $"the detector ran on every frame ({finder.Runs}): it should run only while a passer is seen");
         Assert.True(peopleWrong < plainWrong, $"people found by the detector should leave fewer wrong seconds: {peopleWrong} with, {plainWrong} without");
         Assert.True(peopleWrong - unseenWrong <= 2, $"{peopleWrong - unseenWrong} wrong seconds in which the region was seen");
+
+        // The window tells the lender how many of those seconds were held, not seen: hidden_seconds per machine and conveyor.
+        var signals = CameraWindowContributor.ToSignals(withPeople.Collect(start.AddSeconds(1), start.AddSeconds(truth.Seconds))).ToArray();
+        var hidden = signals.Where(s => s.Kind == Protocol.SignalKind.HiddenSeconds).ToArray();
+        Assert.Equal(truth.Regions.Count, hidden.Length);
+        Assert.Equal(peopleUnseen, hidden.Sum(s => s.Value));
     }
 
     /// <summary>Wrong region-seconds (from second 1: the first frame only sets the motion reference), seconds flagged unseen, and wrong ones among those.</summary>
