@@ -91,6 +91,9 @@ internal sealed class RollupFolder(EnterpriseSettings settings)
             case SignalKind.OccupiedSeconds:
                 t.OccupiedSeconds = SourceTotals.Add(t.OccupiedSeconds, row.Sum);
                 break;
+            case SignalKind.HiddenSeconds:
+                t.HiddenSeconds = SourceTotals.Add(t.HiddenSeconds, row.Sum);
+                break;
             case SignalKind.CameraHealth:
                 t.CameraHealthWeighted = SourceTotals.Add(t.CameraHealthWeighted, row.Weighted);
                 t.CameraHealthCovered += row.Covered;

@@ -63,7 +63,8 @@ internal sealed class SourceBreakdown : IReadOnlyList<SourceDay>
                 t.ActivityCovered > 0 ? t.ActivityWeighted / t.ActivityCovered : null,
                 (t.PeopleSeconds ?? t.OccupiedSeconds) / 3600,
                 t.CameraHealthCovered > 0 ? t.CameraHealthWeighted / t.CameraHealthCovered : null,
-                t.FlaggedSignals);
+                t.FlaggedSignals,
+                t.HiddenSeconds / 3600);
         }
 
         return days;

@@ -5,6 +5,7 @@ namespace EdgeCredit.Collector.Indicators;
 /// <param name="OperatingBasis"><c>running_seconds</c>, <c>power_threshold</c> (estimated from power above OperatingPowerKw) or null.</param>
 /// <param name="CameraHealthy">Time-weighted mean of camera_health (share of the reported time with a healthy picture).</param>
 /// <param name="FlaggedSignals">Signals with a quality other than good, simulated or gap (counted, values not used).</param>
+/// <param name="HiddenHours">Σ hidden_seconds / 3600: of a camera region's reported time, how much its running state was held behind people rather than seen (null: not a camera region, or an agent that does not send it).</param>
 internal sealed record SourceDay(
     string Source,
     double ReportedHours,
@@ -16,4 +17,5 @@ internal sealed record SourceDay(
     double? Activity,
     double? PeopleHours,
     double? CameraHealthy,
-    long FlaggedSignals);
+    long FlaggedSignals,
+    double? HiddenHours = null);

@@ -32,6 +32,9 @@ internal sealed class SourceTotals
 
     public double? OccupiedSeconds { get; set; }
 
+    /// <summary>Σ hidden_seconds: seconds a camera region's running state was held behind people, not seen.</summary>
+    public double? HiddenSeconds { get; set; }
+
     public double? CameraHealthWeighted { get; set; }
 
     public double CameraHealthCovered { get; set; }

@@ -167,4 +167,24 @@ public sealed class IndicatorEngineTests
         Assert.Equal(quarters.Sum(q => q.Kw / 4), result.EnergyKwh!.Value, 6);
         Assert.Equal(DayType.Workday, result.DayType);
     }
+
+    [Fact]
+    public async Task Compute_CameraRegionHiddenBehindPeople_HiddenHoursPerSourceAndNullWhereNotSent()
+    {
+        var at = new DateTimeOffset(2026, 11, 18, 8, 0, 0, TimeSpan.Zero);
+        await using var h = await StartAsync(at);
+        await h.SendAsync([
+            Signal(at, Minute, "press-1", SignalKind.RunningSeconds, 50),
+            Signal(at, Minute, "press-1", SignalKind.HiddenSeconds, 12),
+            Signal(at.AddMinutes(1), Minute, "press-1", SignalKind.RunningSeconds, 60),
+            Signal(at.AddMinutes(1), Minute, "press-1", SignalKind.HiddenSeconds, 0),
+            Signal(at, Minute, "lathe-1", SignalKind.RunningSeconds, 30),
+        ]);
+
+        var day = await h.DayAsync(new DateOnly(2026, 11, 18));
+
+        Assert.Equal(12.0 / 3600, day.Sources.Single(s => s.Source == "press-1").HiddenHours!.Value, 9);
+        Assert.Null(day.Sources.Single(s => s.Source == "lathe-1").HiddenHours);
+        Assert.Equal(110.0 / 3600, day.OperatingHours!.Value, 9); // hidden seconds are not operating time of their own
+    }
 }
