@@ -43,6 +43,21 @@ internal sealed class ObjectDetector
     /// <summary>The model's labels, in output order.</summary>
     public IReadOnlyList<string> Labels => _model.Labels;
 
+    /// <summary>Output index of <paramref name="label"/>, or -1 when the model has no such label.</summary>
+    public int IndexOf(string label)
+    {
+        var labels = _model.Labels;
+        for (var i = 0; i < labels.Count; i++)
+        {
+            if (labels[i] == label)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Crops per run: 1 unless the batch dimension is dynamic.</summary>
     public int MaxBatch => _maxBatch;
 

@@ -143,7 +143,7 @@ internal sealed class CameraAnalyzer : IDisposable
 
                 foreach (var region in _regions)
                 {
-                    region.Motion.LearnPart(region.Running);
+                    region.Motion.LearnPart(_blobs!, region.Running);
                 }
             }
 

@@ -23,15 +23,7 @@ internal sealed class PersonFinder
     {
         ArgumentNullException.ThrowIfNull(detector);
         _detector = detector;
-        _label = -1;
-        for (var i = 0; i < detector.Labels.Count; i++)
-        {
-            if (detector.Labels[i] == label)
-            {
-                _label = i;
-            }
-        }
-
+        _label = detector.IndexOf(label);
         if (_label < 0)
         {
             throw new ArgumentException($"model {detector.Manifest.Reference} has no label '{label}'", nameof(label));

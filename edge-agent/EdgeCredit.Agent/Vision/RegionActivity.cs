@@ -55,6 +55,9 @@ internal sealed class RegionActivity
 
     public bool Running { get; private set; }
 
+    /// <summary>The pending second so far had only frames with the region hidden: its state is held, not seen.</summary>
+    private bool Unseen => _active + _quiet == 0 && _hidden > 0;
+
     /// <summary>Adds one frame. <paramref name="usable"/> false: the camera-wide checks say this frame is no evidence.</summary>
     public void Observe(DateTimeOffset at, bool usable)
     {
@@ -99,7 +102,7 @@ internal sealed class RegionActivity
 
         var s = _pendingSecond;
         double? activity = _active + _quiet == 0 ? null : (double)_active / (_active + _quiet);
-        var unseen = activity is null && _hidden > 0;
+        var unseen = Unseen;
         _frames = _active = _quiet = _hidden = 0;
         if (activity is { } a)
         {
@@ -140,7 +143,7 @@ internal sealed class RegionActivity
             flags |= SecondFlags.Active;
         }
 
-        if (_active + _quiet == 0 && _hidden > 0)
+        if (Unseen)
         {
             flags |= SecondFlags.Unseen;
         }

@@ -58,7 +58,6 @@ internal sealed class RegionMotion
     private readonly long[] _ownAt;
     private readonly double[] _part;
     private readonly bool _learnsPart;
-    private bool[] _moving = [];
     private int _partFrames;
     private readonly bool[] _blobOutside;
     private readonly bool[] _blobInside;
@@ -132,8 +131,10 @@ internal sealed class RegionMotion
     /// inside cell keeps how often it moves. A worker who stands in front of that part then leaves too little of it in
     /// view for a quiet frame to mean stopped, even with most of the region visible.
     /// </summary>
-    public void LearnPart(bool running)
+    /// <param name="blobs">The frame's blobs, as given to the last <see cref="Evaluate"/>.</param>
+    public void LearnPart(MotionBlobs blobs, bool running)
     {
+        ArgumentNullException.ThrowIfNull(blobs);
         if (!_learnsPart || !running || Passing || VisibleShare < 1)
         {
             return;
@@ -143,7 +144,7 @@ internal sealed class RegionMotion
         {
             if (_class[c] == Inside)
             {
-                _part[c] += PartRate * ((_moving[c] ? 1 : 0) - _part[c]);
+                _part[c] += PartRate * ((blobs.Moving[c] ? 1 : 0) - _part[c]);
             }
         }
 
@@ -269,12 +270,23 @@ internal sealed class RegionMotion
         }
 
         // 3. The evidence: moving pixels of the visible inside cells (a merged machine part stays visible).
+        //    And how much of a machine's learned moving part is visible.
         long visible = 0, total = 0, confined = 0;
+        double part = 0, partVisible = 0;
+        var partLearned = _partFrames >= PartLearnedAfter;
         for (var c = 0; c < _class.Length; c++)
         {
-            if (_class[c] == Inside && _hiddenUntil[c] <= now)
+            if (_class[c] != Inside)
             {
-                visible += _grid.PixelsPerCell[c];
+                continue;
+            }
+
+            var shown = _hiddenUntil[c] <= now;
+            visible += shown ? _grid.PixelsPerCell[c] : 0;
+            if (partLearned)
+            {
+                part += _part[c];
+                partVisible += shown ? _part[c] : 0;
             }
         }
 
@@ -291,20 +303,6 @@ internal sealed class RegionMotion
             {
                 confined += cellCounts[c];
                 _ownAt[c] = now;
-            }
-        }
-
-        _moving = blobs.Moving;
-        double part = 0, partVisible = 0;
-        if (_partFrames >= PartLearnedAfter)
-        {
-            for (var c = 0; c < _class.Length; c++)
-            {
-                if (_class[c] == Inside)
-                {
-                    part += _part[c];
-                    partVisible += _hiddenUntil[c] <= now ? _part[c] : 0;
-                }
             }
         }
 

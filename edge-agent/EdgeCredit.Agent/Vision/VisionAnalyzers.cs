@@ -47,7 +47,7 @@ internal sealed class VisionAnalyzers : IDisposable
                 && camera.Regions.Any(r => RegionSettings.For(r.Name, r.Kind, options).RejectPassingMotion))
             {
                 var detector = new ObjectDetector(catalogue.Get(people.Model));
-                if (detector.Labels.Contains(people.PersonLabel))
+                if (detector.IndexOf(people.PersonLabel) >= 0)
                 {
                     analyzer.People = new PersonFinder(detector, people.PersonLabel, new DetectionSettings((float)people.MinScore, (float)people.NmsIoU), people.MaxFps);
                     VisionLog.HidingPeople(logger, camera.Name, people.Model);

@@ -60,7 +60,7 @@ public sealed class RegionMotionTests
         {
             blobs.Label(part);
             motion.Evaluate(blobs, part, At.AddSeconds(i / 5.0), running: true);
-            motion.LearnPart(running: true);
+            motion.LearnPart(blobs, running: true);
         }
 
         // Stopped behind a worker who covers the part (x 88..136): 70 % of the region is in view, none of the part.

@@ -67,8 +67,8 @@ internal sealed class CameraCounting
     {
         ArgumentNullException.ThrowIfNull(grid);
         (_width, _height) = (grid.Width, grid.Height);
-        _itemLabel = IndexOf(_detector, _options.ItemLabel);
-        _personLabel = IndexOf(_detector, _options.PersonLabel);
+        _itemLabel = _detector.IndexOf(_options.ItemLabel);
+        _personLabel = _detector.IndexOf(_options.PersonLabel);
         _counters = new RegionCounter[_regions.Count];
         _gateCells = new bool[_regions.Count][];
         _crops = new PixelRect[_regions.Count];
@@ -190,20 +190,6 @@ internal sealed class CameraCounting
                 counter.Line.Forget(_tracker.Tracks);
             }
         }
-    }
-
-    private static int IndexOf(ObjectDetector detector, string label)
-    {
-        var labels = detector.Labels;
-        for (var i = 0; i < labels.Count; i++)
-        {
-            if (labels[i] == label)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     /// <summary>A vertical line through the middle of the region's bounding box, top to bottom.</summary>
