@@ -18,6 +18,20 @@ internal sealed class CameraOptions
     /// <summary>A file is played at its own frame rate (as a live camera would deliver it) and looped; false: as fast as it decodes (benchmarks).</summary>
     public bool FileRealTime { get; set; } = true;
 
+    /// <summary>
+    /// Decoder threads of the camera's ffmpeg (0 .. 16; 0: ffmpeg's own choice, one per core plus one). One thread costs
+    /// the least CPU per frame, and a box with many cameras has a decoder per camera anyway; raise it only for a single
+    /// camera whose stream one core cannot decode in real time (4K H.265, say).
+    /// </summary>
+    public int DecodeThreads { get; set; } = 1;
+
+    /// <summary>
+    /// Skip the H.264/H.265 in-loop deblocking filter while decoding: about a fifth less decoder CPU. Block edges then
+    /// drift by a few grey levels until the next key frame, which the area-averaged analysis frame (a quarter of the
+    /// width or less) does not show. Set false when the analysis width is close to the camera's own width.
+    /// </summary>
+    public bool SkipDeblocking { get; set; } = true;
+
     /// <summary>Frames held between capture and analysis (1 .. 256); when full the oldest is dropped and counted.</summary>
     public int QueueCapacity { get; set; } = 8;
 

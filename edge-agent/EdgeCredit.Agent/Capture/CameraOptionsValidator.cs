@@ -36,6 +36,7 @@ internal sealed class CameraOptionsValidator : IValidateOptions<CamerasOptions>
             ValidateUrl(problems, key + nameof(CameraOptions.Url), camera.Url);
             problems.Range(key + nameof(CameraOptions.AnalysisFps), camera.AnalysisFps, 0.5, 30);
             problems.Range(key + nameof(CameraOptions.AnalysisWidth), camera.AnalysisWidth, 64, 1920);
+            problems.Range(key + nameof(CameraOptions.DecodeThreads), camera.DecodeThreads, 0, 16);
             problems.Range(key + nameof(CameraOptions.QueueCapacity), camera.QueueCapacity, 1, 256);
             problems.Range(key + nameof(CameraOptions.ReconnectMin), camera.ReconnectMin, TimeSpan.FromSeconds(0.1), TimeSpan.FromMinutes(1));
             problems.Range(key + nameof(CameraOptions.ReconnectMax), camera.ReconnectMax, camera.ReconnectMin, TimeSpan.FromMinutes(10));

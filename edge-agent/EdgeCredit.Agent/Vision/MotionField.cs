@@ -9,7 +9,7 @@ namespace EdgeCredit.Agent.Vision;
 /// previous frame's mean: lighting steps and flicker cancel), and marks pixels whose normalized difference exceeds
 /// <see cref="VisionOptions.NoiseFactor"/> × the sensor-noise sigma (1.4826 × the median absolute difference, a robust
 /// estimate while fewer than half the pixels move, from every 4th pixel of every 2nd row; floor <see cref="VisionOptions.MinPixelDifference"/>), counting them
-/// per <see cref="CellGrid"/> cell. Two passes over the pixels, no allocation per frame.
+/// per <see cref="CellGrid"/> cell. Two passes over the pixels, both vectorized, no allocation per frame.
 /// </summary>
 internal sealed class MotionField
 {
@@ -20,9 +20,11 @@ internal sealed class MotionField
     private readonly byte[] _lut = new byte[256];
     private readonly int[] _histogram = new int[256];
     private readonly byte[] _movedRow;
+    private readonly byte[] _movedColumns;
     private readonly int _sampledMasked;
     private readonly int _sampledValid;
     private double _previousMean;
+    private float _gain = 1;
     private double _noiseSigma = -1;
     private bool _hasPrevious;
 
@@ -34,6 +36,7 @@ internal sealed class MotionField
         CellCounts = new int[Grid.Count];
         _previous = new byte[width * height];
         _movedRow = new byte[width];
+        _movedColumns = new byte[width];
         _validCount = width * height;
         if (privacyMasks.Count > 0)
         {
@@ -104,10 +107,10 @@ internal sealed class MotionField
             return new FrameMeasures(mean, contrast, 0, 0, 0, false, true);
         }
 
-        var gain = mean < 1 || _previousMean < 1 ? 1 : Math.Clamp(_previousMean / mean, 0.25, 4);
+        _gain = (float)(mean < 1 || _previousMean < 1 ? 1 : Math.Clamp(_previousMean / mean, 0.25, 4));
         for (var v = 0; v < 256; v++)
         {
-            _lut[v] = (byte)Math.Min(255, (int)((v * gain) + 0.5));
+            _lut[v] = (byte)Math.Min(255, (int)((v * _gain) + 0.5f));
         }
 
         Threshold = (int)Math.Max(_options.MinPixelDifference, Math.Ceiling(_options.NoiseFactor * Math.Max(0, _noiseSigma)));
@@ -133,6 +136,8 @@ internal sealed class MotionField
         var histogram = _histogram;
         var counts = CellCounts;
         var moved = _movedRow;
+        var stack = _movedColumns;
+        Array.Clear(stack);
         var threshold = Threshold;
         int moving = 0, identical = 0;
         for (var y = 0; y < Grid.Height; y++)
@@ -140,7 +145,8 @@ internal sealed class MotionField
             var row = y * width;
             var current = pixels.Slice(row, width);
             var before = _previous.AsSpan(row, width);
-            for (var x = 0; x < current.Length; x++)
+            var x = Vector.IsHardwareAccelerated ? DifferenceVectors(current, before, moved, threshold, ref identical) : 0;
+            for (; x < current.Length; x++)
             {
                 int c = current[x];
                 int b = before[x];
@@ -155,7 +161,7 @@ internal sealed class MotionField
             // The noise histogram needs far fewer pixels than the motion: every 4th pixel of every 2nd row.
             if ((y & 1) == 0)
             {
-                for (var x = 0; x < current.Length; x += 4)
+                for (x = 0; x < current.Length; x += 4)
                 {
                     var t = lut[current[x]] - before[x];
                     var sign = t >> 31;
@@ -163,21 +169,88 @@ internal sealed class MotionField
                 }
             }
 
-            var cellRow = (y / cellSize) * columns;
-            for (int cx = 0, x = 0; cx < columns; cx++)
+            // Moving pixels add up per column over a row of cells (at most 255 rows: a byte cannot overflow), and
+            // into the cells once at the row of cells' last pixel row.
+            Add(stack, moved);
+            if (y % cellSize == cellSize - 1 || y == Grid.Height - 1)
             {
-                var sum = 0;
-                for (var end = Math.Min(width, x + cellSize); x < end; x++)
+                var cellRow = (y / cellSize) * columns;
+                x = 0;
+                for (var cx = 0; cx < columns; cx++)
                 {
-                    sum += moved[x];
+                    var sum = 0;
+                    for (var end = Math.Min(width, x + cellSize); x < end; x++)
+                    {
+                        sum += stack[x];
+                    }
+
+                    counts[cellRow + cx] = sum;
+                    moving += sum;
                 }
 
-                counts[cellRow + cx] += sum;
-                moving += sum;
+                Array.Clear(stack);
             }
         }
 
         return (moving, identical);
+    }
+
+    /// <summary>
+    /// The whole vectors of one row of <see cref="Difference"/>: the gain as <c>(int)(v × gain + 0.5)</c> in single
+    /// precision (the same arithmetic that fills the lookup table, so the scalar tail and the noise histogram agree with
+    /// it), capped at 255, then |difference| &gt; threshold per pixel. Returns where the scalar tail starts.
+    /// </summary>
+    private int DifferenceVectors(ReadOnlySpan<byte> current, ReadOnlySpan<byte> before, Span<byte> moved, int threshold, ref int identical)
+    {
+        var count = Vector<byte>.Count;
+        var gain = new Vector<float>(_gain);
+        var half = new Vector<float>(0.5f);
+        var cap = new Vector<ushort>(255);
+        var limit = new Vector<ushort>((ushort)threshold);
+        var same = Vector<byte>.Zero;
+        var x = 0;
+        for (; x <= current.Length - count; x += count)
+        {
+            var c = new Vector<byte>(current[x..]);
+            var b = new Vector<byte>(before[x..]);
+            same -= Vector.Equals(c, b); // +1 per equal byte; a row of at most 255 vectors cannot overflow a lane
+            Vector.Widen(c, out var c0, out var c1);
+            Vector.Widen(b, out var b0, out var b1);
+            var s0 = Vector.Min(Scale(c0, gain, half), cap);
+            var s1 = Vector.Min(Scale(c1, gain, half), cap);
+            var m0 = Vector.GreaterThan(Vector.Max(s0, b0) - Vector.Min(s0, b0), limit);
+            var m1 = Vector.GreaterThan(Vector.Max(s1, b1) - Vector.Min(s1, b1), limit);
+            (Vector.Narrow(m0, m1) & Vector<byte>.One).CopyTo(moved[x..]);
+        }
+
+        Vector.Widen(same, out var low, out var high);
+        identical += Vector.Sum(low + high);
+        return x;
+    }
+
+    private static void Add(Span<byte> sums, ReadOnlySpan<byte> values)
+    {
+        var x = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; x <= values.Length - Vector<byte>.Count; x += Vector<byte>.Count)
+            {
+                (new Vector<byte>(sums[x..]) + new Vector<byte>(values[x..])).CopyTo(sums[x..]);
+            }
+        }
+
+        for (; x < values.Length; x++)
+        {
+            sums[x] += values[x];
+        }
+    }
+
+    private static Vector<ushort> Scale(Vector<ushort> values, Vector<float> gain, Vector<float> half)
+    {
+        Vector.Widen(values, out var low, out var high);
+        var l = Vector.ConvertToInt32((Vector.ConvertToSingle(Vector.AsVectorInt32(low)) * gain) + half);
+        var h = Vector.ConvertToInt32((Vector.ConvertToSingle(Vector.AsVectorInt32(high)) * gain) + half);
+        return Vector.AsVectorUInt16(Vector.Narrow(l, h));
     }
 
     /// <summary>Sum and sum of squares of the pixels (vectorized: squares of bytes fit in 16 bits).</summary>

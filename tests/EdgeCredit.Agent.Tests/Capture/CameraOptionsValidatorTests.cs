@@ -43,6 +43,7 @@ public sealed class CameraOptionsValidatorTests
     [InlineData("AnalysisFps", "0.2", "allowed 0.5 to 30")]
     [InlineData("AnalysisWidth", "32", "allowed 64 to 1920")]
     [InlineData("QueueCapacity", "0", "allowed 1 to 256")]
+    [InlineData("DecodeThreads", "17", "allowed 0 to 16")]
     [InlineData("ReconnectMin", "00:00:00.0500000", "allowed 00:00:00.1000000 to 00:01:00")]
     [InlineData("ReconnectMax", "00:00:00.5000000", "allowed 00:00:01 to 00:10:00")]
     [InlineData("StallTimeout", "00:10:00", "allowed 00:00:01 to 00:05:00")]
@@ -56,6 +57,7 @@ public sealed class CameraOptionsValidatorTests
         {
             case "AnalysisFps": camera.AnalysisFps = double.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
             case "AnalysisWidth": camera.AnalysisWidth = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
+            case "DecodeThreads": camera.DecodeThreads = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
             case "QueueCapacity": camera.QueueCapacity = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
             case "ReconnectMin": camera.ReconnectMin = TimeSpan.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
             case "ReconnectMax": camera.ReconnectMax = TimeSpan.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;

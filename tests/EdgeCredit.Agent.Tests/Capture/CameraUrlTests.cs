@@ -36,6 +36,27 @@ public sealed class CameraUrlTests
     }
 
     [Fact]
+    public void Arguments_Defaults_OneDecoderThreadNoDeblockingBeforeInput()
+    {
+        var args = FfmpegArguments.For(new CameraOptions { Url = "rtsp://10.0.0.9/s" }).ToList();
+        var input = args.IndexOf("-i");
+
+        Assert.Equal("1", args[args.IndexOf("-threads") + 1]);
+        Assert.Equal("all", args[args.IndexOf("-skip_loop_filter") + 1]);
+        Assert.True(args.IndexOf("-threads") < input && args.IndexOf("-skip_loop_filter") < input, "decoder options go before -i");
+        Assert.Equal("1", args[args.IndexOf("-filter_threads") + 1]);
+    }
+
+    [Fact]
+    public void Arguments_DeblockingKeptAndAutomaticThreads_FfmpegDefaults()
+    {
+        var args = FfmpegArguments.For(new CameraOptions { Url = "rtsp://10.0.0.9/s", SkipDeblocking = false, DecodeThreads = 0 }).ToList();
+
+        Assert.DoesNotContain("-skip_loop_filter", args);
+        Assert.Equal("0", args[args.IndexOf("-threads") + 1]);
+    }
+
+    [Fact]
     public void Arguments_FileRealTime_LoopedAtItsOwnRate()
     {
         var live = FfmpegArguments.For(new CameraOptions { Url = "a.mp4", FileRealTime = true });

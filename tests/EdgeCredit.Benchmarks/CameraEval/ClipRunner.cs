@@ -29,6 +29,9 @@ internal static class ClipRunner
     /// <summary>Development only (<c>--vision Key=Value;Key=Value</c>, e.g. <c>EnterFor=00:00:06;ExitFor=00:00:03</c>): any <see cref="VisionOptions"/> overridden, bound as configuration is, to tune on the tune set.</summary>
     public static string? VisionOverrides { get; set; }
 
+    /// <summary><c>--deblock</c>: decode with the H.264 deblocking filter, as before <see cref="CameraOptions.SkipDeblocking"/> (comparison only).</summary>
+    public static bool Deblock { get; set; }
+
     /// <summary>Development only (<c>--frame-trace CLIP/REGION</c>, <c>CLIP/*</c> or <c>*</c>): each frame's region evidence to stderr.</summary>
     public static string? FrameTrace { get; set; }
 
@@ -53,6 +56,7 @@ internal static class ClipRunner
             AnalysisFps = fps,
             AnalysisWidth = 320,
             FileRealTime = false,
+            SkipDeblocking = !Deblock,
             QueueCapacity = 20_000, // a file is decoded faster than it is analysed: hold a whole hour at 5 fps (up to ~1.2 GB at 320x180) rather than drop
             ReconnectMin = TimeSpan.FromMinutes(1),
             ReconnectMax = TimeSpan.FromMinutes(1),

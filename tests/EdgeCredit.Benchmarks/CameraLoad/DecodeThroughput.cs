@@ -11,7 +11,8 @@ namespace EdgeCredit.Benchmarks.CameraLoad;
 /// Figure 1: a rendered scene decoded by <see cref="FfmpegCamera"/> as fast as it goes (FileRealTime=false, AnalysisFps =
 /// the source rate, so every frame is analysed) feeding a <see cref="CameraAnalyzer"/> with the scene's 4 regions on
 /// the reading thread. Frames per CPU-second = analysed frames / (ffmpeg child's CPU + this process's CPU), between the
-/// 10th frame and 10 frames before the end. Compared with Debian's ffmpeg alone decoding the same file to -f null.
+/// 10th frame and 10 frames before the end. Compared with Debian's ffmpeg alone decoding the same file to -f null, with
+/// its default threads and with one thread (the cheaper per frame; the ratio uses the faster of the two).
 /// </summary>
 internal static class DecodeThroughput
 {
@@ -32,22 +33,28 @@ internal static class DecodeThroughput
             var load = SceneFiles.LoadAverage();
             var agent = new List<CaptureCpuRun>();
             var alone = new List<double>();
+            var aloneOneThread = new List<double>();
             for (var i = 0; i < repeats; i++)
             {
                 agent.Add(await MeasureAsync(video, truth, analysisWidth));
-                alone.Add(truth.Frames / await FfmpegAloneAsync(video));
+                alone.Add(truth.Frames / await FfmpegAloneAsync(video, string.Empty));
+                aloneOneThread.Add(truth.Frames / await FfmpegAloneAsync(video, "-threads 1"));
             }
 
             var best = agent.OrderBy(r => r.PerCpuSecond).ElementAt(agent.Count / 2);
-            var ffmpeg = alone.Order().ElementAt(alone.Count / 2);
+            var ffmpegAuto = alone.Order().ElementAt(alone.Count / 2);
+            var ffmpegOne = aloneOneThread.Order().ElementAt(aloneOneThread.Count / 2);
+            var ffmpeg = Math.Max(ffmpegAuto, ffmpegOne); // the stricter reference
             var kbps = new FileInfo(video).Length * 8 / 1000 / seconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {height}p ({width}x{height}, {truth.Frames} frames, {kbps} kbit/s, load average {load} before):"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"    agent decode + motion + regions: {best.PerCpuSecond:F0} frames per CPU-second (ffmpeg {best.FfmpegCpu:F2} s + agent {best.AgentCpu:F2} s for {best.Frames} frames; {best.Frames / best.Wall:F0} frames/s wall), dropped {best.Dropped}; runs {string.Join(", ", agent.Select(r => r.PerCpuSecond.ToString("F0", CultureInfo.InvariantCulture)))}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"    ffmpeg alone (-i X -f null -):    {ffmpeg:F0} frames per CPU-second; runs {string.Join(", ", alone.Select(r => r.ToString("F0", CultureInfo.InvariantCulture)))}"));
+                $"    ffmpeg alone (-i X -f null -):    {ffmpegAuto:F0} frames per CPU-second; runs {string.Join(", ", alone.Select(r => r.ToString("F0", CultureInfo.InvariantCulture)))}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"    agent / ffmpeg alone: {100 * best.PerCpuSecond / ffmpeg:F0} % (goal: at least 40 %, i.e. within 60 %{(height == 720 ? ", and at least 250 frames per core" : string.Empty)})"));
+                $"    ffmpeg alone, one thread (-threads 1 -i X -f null -): {ffmpegOne:F0} frames per CPU-second; runs {string.Join(", ", aloneOneThread.Select(r => r.ToString("F0", CultureInfo.InvariantCulture)))}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    agent / ffmpeg alone (the faster of the two): {100 * best.PerCpuSecond / ffmpeg:F0} % (goal: at least 40 %, i.e. within 60 %{(height == 720 ? ", and at least 250 frames per core" : string.Empty)})"));
         }
     }
 
@@ -61,11 +68,11 @@ internal static class DecodeThroughput
     }
 
     /// <summary>CPU seconds of <c>ffmpeg -i X -f null -</c>: the shell's cutime+cstime after ffmpeg exits.</summary>
-    private static async Task<double> FfmpegAloneAsync(string video)
+    private static async Task<double> FfmpegAloneAsync(string video, string decoderOptions)
     {
         var info = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, UseShellExecute = false };
         info.ArgumentList.Add("-c");
-        info.ArgumentList.Add("/usr/bin/ffmpeg -hide_banner -loglevel error -nostdin -i \"$1\" -f null - || exit 1; cat /proc/$$/stat");
+        info.ArgumentList.Add($"/usr/bin/ffmpeg -hide_banner -loglevel error -nostdin {decoderOptions} -i \"$1\" -f null - || exit 1; cat /proc/$$/stat");
         info.ArgumentList.Add("sh");
         info.ArgumentList.Add(video);
         using var shell = Process.Start(info)!;
