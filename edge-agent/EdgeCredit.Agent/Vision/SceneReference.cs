@@ -1,6 +1,5 @@
-using System.Runtime.InteropServices;
 using System.Text.Json;
-using OpenCvSharp;
+using BigGustave;
 
 namespace EdgeCredit.Agent.Vision;
 
@@ -72,12 +71,21 @@ internal sealed class SceneReference
     public void Save(string directory, string camera)
     {
         Directory.CreateDirectory(directory);
-        using (var mat = Mat.FromPixelData(Height, Width, MatType.CV_8UC1, Pixels))
+        // BigGustave (managed) rather than OpenCV: a camera that stays put then never loads OpenCV's native library,
+        // about 17 MiB of the agent's resident memory. It writes grey as RGB, which any viewer shows the same.
+        var builder = PngBuilder.Create(Width, Height, false);
+        for (var y = 0; y < Height; y++)
         {
-            if (!Cv2.ImWrite(PngPath(directory, camera), mat))
+            for (var x = 0; x < Width; x++)
             {
-                throw new IOException($"Could not write {PngPath(directory, camera)}.");
+                var v = Pixels[(y * Width) + x];
+                builder.SetPixel(v, v, v, x, y);
             }
+        }
+
+        using (var file = File.Create(PngPath(directory, camera)))
+        {
+            builder.Save(file);
         }
 
         var meta = new ReferenceFile(Width, Height, Sharpness, Mean, CapturedAt);
@@ -96,14 +104,32 @@ internal sealed class SceneReference
 
         var meta = JsonSerializer.Deserialize<ReferenceFile>(File.ReadAllText(json))
             ?? throw new InvalidDataException($"{json} is empty.");
-        using var mat = Cv2.ImRead(png, ImreadModes.Grayscale);
-        if (mat.Empty() || mat.Width != meta.Width || mat.Height != meta.Height || !mat.IsContinuous())
+        Png image;
+        try
+        {
+            using var file = File.OpenRead(png);
+            image = Png.Open(file);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or InvalidDataException or EndOfStreamException or NotSupportedException or IndexOutOfRangeException)
+        {
+            throw new InvalidDataException($"{png} is not a PNG image ({ex.Message}); delete it and {json} to capture the reference again.", ex);
+        }
+
+        if (image.Width != meta.Width || image.Height != meta.Height)
         {
             throw new InvalidDataException($"{png} is not a {meta.Width}x{meta.Height} grey image as {json} says.");
         }
 
         var pixels = new byte[meta.Width * meta.Height];
-        Marshal.Copy(mat.Data, pixels, 0, pixels.Length);
+        for (var y = 0; y < meta.Height; y++)
+        {
+            for (var x = 0; x < meta.Width; x++)
+            {
+                var p = image.GetPixel(x, y);
+                pixels[(y * meta.Width) + x] = (byte)(((p.R * 299) + (p.G * 587) + (p.B * 114) + 500) / 1000);
+            }
+        }
+
         return new SceneReference(meta.Width, meta.Height, pixels, meta.Sharpness, meta.Mean, meta.CapturedAt);
     }
 

@@ -43,4 +43,48 @@ public sealed class SceneReferenceTests
 
         Assert.Throws<InvalidDataException>(() => SceneReference.Load(directory.Path, "cam-1"));
     }
+
+    [Fact]
+    public void Save_Png_OpenCvReadsTheSamePixels()
+    {
+        using var directory = new TempDirectory();
+        var pixels = Enumerable.Range(0, 160 * 90).Select(i => (byte)((i * 7) % 256)).ToArray();
+        new SceneReference(160, 90, pixels, 1, 1, VisionRun.Epoch).Save(directory.Path, "cam-1");
+
+        using var read = OpenCvSharp.Cv2.ImRead(SceneReference.PngPath(directory.Path, "cam-1"), OpenCvSharp.ImreadModes.Grayscale);
+
+        Assert.Equal((160, 90), (read.Width, read.Height));
+        Assert.True(read.GetArray(out byte[] back));
+        Assert.Equal(pixels, back);
+    }
+
+    [Fact]
+    public void Load_GreyPngWrittenByOpenCv_SamePixels()
+    {
+        // References saved before the agent wrote them with BigGustave are 8-bit grey PNGs from OpenCV.
+        using var directory = new TempDirectory();
+        var pixels = Enumerable.Range(0, 160 * 90).Select(i => (byte)((i * 13) % 256)).ToArray();
+        new SceneReference(160, 90, pixels, 2, 3, VisionRun.Epoch).Save(directory.Path, "cam-1");
+        using (var mat = OpenCvSharp.Mat.FromPixelData(90, 160, OpenCvSharp.MatType.CV_8UC1, pixels))
+        {
+            Assert.True(OpenCvSharp.Cv2.ImWrite(SceneReference.PngPath(directory.Path, "cam-1"), mat));
+        }
+
+        var loaded = SceneReference.Load(directory.Path, "cam-1");
+
+        Assert.NotNull(loaded);
+        Assert.Equal(pixels, loaded.Pixels);
+    }
+
+    [Fact]
+    public void Load_NotAPng_InvalidDataNamingTheFile()
+    {
+        using var directory = new TempDirectory();
+        new SceneReference(4, 3, new byte[12], 1, 1, VisionRun.Epoch).Save(directory.Path, "cam-1");
+        File.WriteAllText(SceneReference.PngPath(directory.Path, "cam-1"), "not a picture");
+
+        var error = Assert.Throws<InvalidDataException>(() => SceneReference.Load(directory.Path, "cam-1"));
+
+        Assert.Contains("cam-1.reference.png", error.Message, StringComparison.Ordinal);
+    }
 }
