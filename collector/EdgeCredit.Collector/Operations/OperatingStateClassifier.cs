@@ -7,7 +7,8 @@ namespace EdgeCredit.Collector.Operations;
 /// Judges each day's <see cref="OperatingState"/> and cross-check flags from its indicators; pure. In order: too little
 /// coverage is NO_DATA; tamper minutes over the threshold is TAMPER_SUSPECTED; operating hours or output is PRODUCING;
 /// a stop is STOPPED only when verified (coverage, every expected source, meters flat, cameras healthy and quiet; at
-/// least meters or cameras present); data that cannot verify it is SENSOR_FAULT; the rest is IDLE.
+/// least meters or cameras present, camera regions seen rather than held behind people); data that cannot verify it is
+/// SENSOR_FAULT; the rest is IDLE.
 /// </summary>
 internal static class OperatingStateClassifier
 {
@@ -88,7 +89,9 @@ internal static class OperatingStateClassifier
 
         var complete = day.Coverage >= t.VerifiedCoverage && day.ReportingSources >= day.ExpectedSources;
         var camerasHealthy = day.CameraHealthy is not { } healthy || healthy >= t.HealthyCamera;
-        if (!complete || !camerasHealthy)
+        var hidden = HiddenShare(day.Sources);
+        var camerasSeen = hidden is not { } h || h <= t.HiddenCamera;
+        if (!complete || !camerasHealthy || !camerasSeen)
         {
             if (!complete)
             {
@@ -98,6 +101,11 @@ internal static class OperatingStateClassifier
             if (!camerasHealthy)
             {
                 reasons?.Add(F($"cameras healthy {day.CameraHealthy:P0} of the time < {t.HealthyCamera:P0}"));
+            }
+
+            if (!camerasSeen)
+            {
+                reasons?.Add(F($"camera regions held behind people {hidden:P0} of their time > {t.HiddenCamera:P0}: they did not see the machines"));
             }
 
             return OperatingState.SensorFault;
@@ -115,6 +123,26 @@ internal static class OperatingStateClassifier
 
         reasons?.Add(F($"not producing (operating hours {Show(day.OperatingHours)} < {t.ProducingHours:0.0}) but not verified stopped: energy {Show(day.EnergyKwh)} kWh (flat <= {flatLimit:0.#}), activity {Show(day.Activity)} (quiet <= {t.QuietActivity:0.##})"));
         return OperatingState.Idle;
+    }
+
+    /// <summary>
+    /// Σ hidden hours / Σ reported hours of the sources that send <c>hidden_seconds</c> (camera machine and conveyor
+    /// regions), or null when none does.
+    /// </summary>
+    public static double? HiddenShare(IEnumerable<SourceDay> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        double hidden = 0, reported = 0;
+        foreach (var source in sources)
+        {
+            if (source.HiddenHours is { } h && source.ReportedHours > 0)
+            {
+                hidden += h;
+                reported += source.ReportedHours;
+            }
+        }
+
+        return reported > 0 ? Math.Min(1, hidden / reported) : null;
     }
 
     private static IReadOnlyList<IntegrityFlag> CrossCheck(DailyIndicators day, AssessmentBasis basis, List<string>? reasons)

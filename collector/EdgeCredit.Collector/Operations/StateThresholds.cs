@@ -33,6 +33,12 @@ internal class StateThresholds
     /// <summary>Cameras are healthy from this share of the reported time with a healthy picture.</summary>
     public double HealthyCamera { get; set; } = 0.9;
 
+    /// <summary>
+    /// Camera regions (machines, conveyors) held behind people for more than this share of their reported time cannot
+    /// verify a stop: what they showed was mostly a worker's back, not the machine (<c>hidden_seconds</c>).
+    /// </summary>
+    public double HiddenCamera { get; set; } = 0.25;
+
     /// <summary>Minutes of covered, moved, frozen or looped picture in a day that make it TAMPER_SUSPECTED.</summary>
     public double TamperMinutes { get; set; } = 10;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using EdgeCredit.Collector.Indicators;
 using EdgeCredit.Collector.Operations;
 
 namespace EdgeCredit.Collector.Warnings;
@@ -152,8 +153,11 @@ internal static class WarningEvaluator
     private static WarningCondition PledgedIdle(IReadOnlyList<DayAssessment> days, WarningRules rules, string source)
     {
         var cause = $"{WarningCauses.PledgedMachineIdle}:{source}";
-        var scheduled = days.Where(d => d.Scheduled && d.State is not (OperatingState.NoData or OperatingState.SensorFault)).ToList();
-        double? Hours(DayAssessment d) => d.Indicators.Sources.FirstOrDefault(s => s.Source == source)?.OperatingHours;
+        SourceDay? Machine(DayAssessment d) => d.Indicators.Sources.FirstOrDefault(s => s.Source == source);
+        double? Hours(DayAssessment d) => Machine(d)?.OperatingHours;
+        // A day the camera saw mostly people in front of the machine says nothing about it: neither idle nor running.
+        bool Seen(DayAssessment d) => Machine(d) is not { } m || OperatingStateClassifier.HiddenShare([m]) is not { } h || h <= rules.HiddenCamera;
+        var scheduled = days.Where(d => d.Scheduled && d.State is not (OperatingState.NoData or OperatingState.SensorFault) && Seen(d)).ToList();
         var run = TrailingRun(scheduled, d => Hours(d) is { } h && h <= rules.StoppedHours);
         var idle = scheduled.Skip(scheduled.Count - run).ToList();
         var evidence = Evidence(F($"operating hours of pledged machine '{source}' per scheduled day"), F($"<= {rules.StoppedHours:0.##} h on {rules.PledgedIdleDays} scheduled days in a row"), idle);

@@ -44,6 +44,7 @@ internal sealed class WarningOptionsValidator : IValidateOptions<WarningOptions>
         Share(problems, $"{key}:QuietActivity", r.QuietActivity);
         Share(problems, $"{key}:BusyActivity", r.BusyActivity);
         Share(problems, $"{key}:HealthyCamera", r.HealthyCamera);
+        Share(problems, $"{key}:HiddenCamera", r.HiddenCamera);
         Between(problems, $"{key}:TamperMinutes", r.TamperMinutes, 1, 1440);
         Between(problems, $"{key}:WorkingEnergyShare", r.WorkingEnergyShare, 0.01, 10);
         Between(problems, $"{key}:KwhPerUnitDrift", r.KwhPerUnitDrift, 0.01, 10);

@@ -50,6 +50,36 @@ public sealed class OperatingStateClassifierTests
         Assert.Equal(OperatingState.SensorFault, state);
     }
 
+    [Theory]
+    [InlineData(12.0, "SensorFault")] // machines behind workers half their reported time
+    [InlineData(2.0, "Stopped")] // a few hours of people in front: the rest was seen quiet
+    public void Assess_QuietFlatDayCameraRegionsHiddenBehindPeople_StopVerifiedOnlyWhenSeen(double hiddenHours, string state)
+    {
+        var expected = Enum.Parse<OperatingState>(state);
+        var sources = new[]
+        {
+            new SourceDay("press-1", 24, 1, 0, "running_seconds", null, null, 0, null, 1, 0, hiddenHours),
+            new SourceDay("meter-1", 24, 1, null, null, 10, null, null, null, null, 0),
+        };
+
+        var day = Judge(Day(hours: 0, energy: 10, activity: 0, sources: sources));
+
+        Assert.Equal(expected, day.State);
+        if (expected == OperatingState.SensorFault)
+        {
+            Assert.Contains("held behind people 50 %", day.Reasons[0], StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void HiddenShare_OnlySourcesThatSendIt_NullWithout()
+    {
+        SourceDay Region(string name, double reported, double? hidden) => new(name, reported, 1, 0, "running_seconds", null, null, 0, null, 1, 0, hidden);
+
+        Assert.Equal(0.25, OperatingStateClassifier.HiddenShare([Region("press-1", 10, 4), Region("lathe-1", 6, 0), Region("meter-1", 24, null)]));
+        Assert.Null(OperatingStateClassifier.HiddenShare([Region("meter-1", 24, null)]));
+    }
+
     [Fact]
     public void Assess_NotProducingButDrawingPower_IdleNotStopped() =>
         Assert.Equal(OperatingState.Idle, Judge(Day(hours: 0.5, energy: 60, activity: 0)).State);
@@ -110,6 +140,22 @@ public sealed class OperatingStateClassifierTests
 
         Assert.Equal(WarningPhase.Active, pledged.Phase);
         Assert.Equal(WarningLevel.Watch, pledged.Level);
+    }
+
+    [Fact]
+    public void Evaluate_PledgedMachineHiddenBehindWorkersOneOfThreeDays_NoWarningUntilAThirdSeenIdleDay()
+    {
+        SourceDay[] Press(double hidden) => [new("press-1", 24, 1, 0, "running_seconds", 1, null, 0, null, 1, 0, hidden), new("lathe-1", 24, 1, 8, "running_seconds", 50, null, 0.5, null, null, 0)];
+        var week = Enumerable.Range(7, 3).Select(i => Day(hours: 8, energy: 100, date: Monday.AddDays(i), sources: Press(i == 8 ? 20 : 0))).ToList();
+        var rules = new WarningRules();
+
+        var hidden = WarningEvaluator.Evaluate(Assess([.. History(), .. week], Defaults), rules, ["press-1"]).Single(c => c.Cause == "pledged_machine_idle:press-1");
+        week.Add(Day(hours: 8, energy: 100, date: Monday.AddDays(10), sources: Press(0)));
+        var seen = WarningEvaluator.Evaluate(Assess([.. History(), .. week], Defaults), rules, ["press-1"]).Single(c => c.Cause == "pledged_machine_idle:press-1");
+
+        Assert.NotEqual(WarningPhase.Active, hidden.Phase); // two seen idle days, the hidden one not counted
+        Assert.Equal(WarningPhase.Active, seen.Phase);
+        Assert.Equal(3, seen.Evidence["days"]!.AsArray().Count);
     }
 
     private static DayAssessment Judge(DailyIndicators day, double tamperMinutes = 0) =>
