@@ -68,6 +68,7 @@ internal sealed class OcrMeter : IPolledMeter, IDisposable
                 AnalysisWidth = _options.FrameWidth,
                 QueueCapacity = 1,
                 StallTimeout = (_options.ReadInterval * 3) + TimeSpan.FromSeconds(10),
+                SkipDeblocking = false, // digits are read at close to the camera's own width: block edges would show
             };
             _ownCamera = new FfmpegCamera(camera, setup.FfmpegPath, time, logger);
             _feed = _ownCamera;
