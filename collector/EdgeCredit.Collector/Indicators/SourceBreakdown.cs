@@ -38,6 +38,28 @@ internal sealed class SourceBreakdown : IReadOnlyList<SourceDay>
         }
     }
 
+    /// <summary>
+    /// Σ hidden seconds / Σ reported seconds of the sources that send <c>hidden_seconds</c>, or null when none does
+    /// (without making the lines; see <c>OperatingStateClassifier.HiddenShare</c>).
+    /// </summary>
+    public double? HiddenShare
+    {
+        get
+        {
+            double hidden = 0, reported = 0;
+            foreach (var (_, totals) in _totals)
+            {
+                if (totals.HiddenSeconds is { } h && totals.CoveredSeconds > 0)
+                {
+                    hidden += h;
+                    reported += totals.CoveredSeconds;
+                }
+            }
+
+            return reported > 0 ? Math.Min(1, hidden / reported) : null;
+        }
+    }
+
     public SourceDay this[int index] => Days[index];
 
     private SourceDay[] Days => _days ??= Make();

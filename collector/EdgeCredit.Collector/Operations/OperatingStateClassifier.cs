@@ -132,6 +132,11 @@ internal static class OperatingStateClassifier
     public static double? HiddenShare(IEnumerable<SourceDay> sources)
     {
         ArgumentNullException.ThrowIfNull(sources);
+        if (sources is SourceBreakdown breakdown)
+        {
+            return breakdown.HiddenShare; // from the day's totals, without making its lines
+        }
+
         double hidden = 0, reported = 0;
         foreach (var source in sources)
         {

@@ -81,6 +81,24 @@ public sealed class OperatingStateClassifierTests
     }
 
     [Fact]
+    public void HiddenShare_DayTotals_SameAsFromTheLines()
+    {
+        var totals = new KeyValuePair<string, SourceTotals>[]
+        {
+            new("lathe-1", new SourceTotals { CoveredSeconds = 21_600, RunningSeconds = 0, HiddenSeconds = 0 }),
+            new("meter-1", new SourceTotals { CoveredSeconds = 86_400, EnergyKwh = 10 }),
+            new("press-1", new SourceTotals { CoveredSeconds = 36_000, RunningSeconds = 0, HiddenSeconds = 14_400 }),
+        };
+        var breakdown = new SourceBreakdown(totals, 86_400);
+
+        var fromTotals = OperatingStateClassifier.HiddenShare(breakdown);
+        var fromLines = OperatingStateClassifier.HiddenShare([.. breakdown]);
+
+        Assert.Equal(14_400.0 / 57_600, fromTotals!.Value, 9);
+        Assert.Equal(fromLines!.Value, fromTotals.Value, 9);
+    }
+
+    [Fact]
     public void Assess_NotProducingButDrawingPower_IdleNotStopped() =>
         Assert.Equal(OperatingState.Idle, Judge(Day(hours: 0.5, energy: 60, activity: 0)).State);
 
