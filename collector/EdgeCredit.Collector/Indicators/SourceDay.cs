@@ -18,4 +18,8 @@ internal sealed record SourceDay(
     double? PeopleHours,
     double? CameraHealthy,
     long FlaggedSignals,
-    double? HiddenHours = null);
+    double? HiddenHours = null)
+{
+    /// <summary>Of the reported time, the share held behind people (null when not sent).</summary>
+    public double? HiddenShare => HiddenHours is { } h && ReportedHours > 0 ? Math.Min(1, h / ReportedHours) : null;
+}

@@ -156,7 +156,7 @@ internal static class WarningEvaluator
         SourceDay? Machine(DayAssessment d) => d.Indicators.Sources.FirstOrDefault(s => s.Source == source);
         double? Hours(DayAssessment d) => Machine(d)?.OperatingHours;
         // A day the camera saw mostly people in front of the machine says nothing about it: neither idle nor running.
-        bool Seen(DayAssessment d) => Machine(d) is not { } m || OperatingStateClassifier.HiddenShare([m]) is not { } h || h <= rules.HiddenCamera;
+        bool Seen(DayAssessment d) => Machine(d)?.HiddenShare is not { } h || h <= rules.HiddenCamera;
         var scheduled = days.Where(d => d.Scheduled && d.State is not (OperatingState.NoData or OperatingState.SensorFault) && Seen(d)).ToList();
         var run = TrailingRun(scheduled, d => Hours(d) is { } h && h <= rules.StoppedHours);
         var idle = scheduled.Skip(scheduled.Count - run).ToList();

@@ -136,8 +136,7 @@ internal sealed class MotionField
         var histogram = _histogram;
         var counts = CellCounts;
         var moved = _movedRow;
-        var stack = _movedColumns;
-        Array.Clear(stack);
+        var stack = _movedColumns; // all zero between frames: cleared after every row of cells, the last included
         var threshold = Threshold;
         int moving = 0, identical = 0;
         for (var y = 0; y < Grid.Height; y++)

@@ -64,7 +64,7 @@ internal sealed class Thumbnail
 
     public void Update(ReadOnlySpan<byte> frame)
     {
-        if (_factor == 2 && Vector.IsHardwareAccelerated)
+        if (_factor == 2 && Vector.IsHardwareAccelerated && BitConverter.IsLittleEndian) // pixel pairs read as little-endian ushorts
         {
             UpdateByTwo(frame);
             return;
@@ -94,7 +94,6 @@ internal sealed class Thumbnail
         }
     }
 
-    /// <summary>The common case of a whole-number ratio (320, 640, 1280 wide at 16:9): k × k blocks, no lookups.</summary>
     /// <summary>
     /// The common case (320 wide analysis frames): 2 × 2 means, vectorized. Each 16-bit lane of a row read as
     /// <c>ushort</c> holds two neighbouring pixels, so a pair sum is <c>(v &amp; 0xFF) + (v &gt;&gt; 8)</c>; the
@@ -129,6 +128,7 @@ internal sealed class Thumbnail
     private static Vector<ushort> Means(Vector<ushort> top, Vector<ushort> bottom, Vector<ushort> low, Vector<ushort> two) =>
         ((top & low) + Vector.ShiftRightLogical(top, 8) + (bottom & low) + Vector.ShiftRightLogical(bottom, 8) + two) >> 2;
 
+    /// <summary>The common case of a whole-number ratio (320, 640, 1280 wide at 16:9): k × k blocks, no lookups.</summary>
     private void UpdateByFactor(ReadOnlySpan<byte> frame)
     {
         var k = _factor;
