@@ -95,7 +95,7 @@ internal sealed class VisionAnalyzers : IDisposable
             reference.Save(directory, camera);
             VisionLog.ReferenceSaved(logger, camera, directory);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OpenCvSharp.OpenCVException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             VisionLog.ReferenceNotSaved(logger, ex, camera, directory);
         }
