@@ -106,6 +106,32 @@ public sealed class SceneCatalogueTests
     }
 
     [Fact]
+    public void Truth_Visible_WholeWhereNobodyOverlapsAndLessOnlyWhereSomeoneDoes()
+    {
+        var truth = Truth(SceneCatalogue.Spec("nuisance-only", SceneSet.Tune));
+
+        var lowered = 0;
+        foreach (var region in truth.Regions)
+        {
+            Assert.Equal(truth.Seconds, region.Visible!.Count);
+            for (var s = 0; s < truth.Seconds; s++)
+            {
+                // The painted people (the mask) and their boxes (the overlaps) are two separate computations.
+                var overlapped = truth.People.Any(p => p.Regions.Any(o => o.Name == region.Name && o.Start < s + 1 && o.End > s));
+                Assert.InRange(region.Visible[s], 0, 1);
+                if (!overlapped)
+                {
+                    Assert.Equal(1, region.Visible[s]);
+                }
+
+                lowered += region.Visible[s] < 1 ? 1 : 0;
+            }
+        }
+
+        Assert.True(lowered > 0, "nuisance-only has people standing in front of the machines");
+    }
+
+    [Fact]
     public void Truth_Json_RoundTrips()
     {
         var json = SceneWriter.ToJson(Truth(SceneCatalogue.Spec("tamper-moved", SceneSet.Tune)));

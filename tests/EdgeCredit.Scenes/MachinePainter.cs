@@ -56,6 +56,29 @@ internal static class MachinePainter
         }
     }
 
+    /// <summary>Fills with <paramref name="colour"/> everywhere the moving part can be at some travel (what must be seen to see it move).</summary>
+    public static void PaintSweep(Mat mat, MachineKind kind, Rect box, Scalar colour)
+    {
+        ArgumentNullException.ThrowIfNull(mat);
+        switch (kind)
+        {
+            case MachineKind.Press:
+                var column = Math.Max(2, box.Width * 14 / 100);
+                var top = box.Y + (box.Height * 18 / 100);
+                var bottom = box.Bottom - (box.Height * 33 / 100);
+                Cv2.Rectangle(mat, new Rect(box.X + column, top, box.Width - (2 * column), bottom - top), colour, -1);
+                break;
+            case MachineKind.Lathe:
+                var (centre, radius) = Chuck(box);
+                Cv2.Circle(mat, centre, radius, colour, -1);
+                break;
+            default:
+                var (hub, wheel) = Wheel(box);
+                Cv2.Circle(mat, hub, wheel, colour, -1);
+                break;
+        }
+    }
+
     private static void DrawRam(Mat mat, Rect box, double strokes)
     {
         var column = Math.Max(2, box.Width * 14 / 100);

@@ -5,7 +5,8 @@ namespace EdgeCredit.Scenes;
 /// <summary>Draws a walking person (helmet, head, shirt, swinging arms and legs); standing people move their arms as if working.</summary>
 internal static class PersonPainter
 {
-    public static void Draw(Mat mat, ScriptedPerson person, double t, double aspect)
+    /// <param name="solid">Paints every part in this colour instead (a mask of what the person covers).</param>
+    public static void Draw(Mat mat, ScriptedPerson person, double t, double aspect, Scalar? solid = null)
     {
         ArgumentNullException.ThrowIfNull(mat);
         ArgumentNullException.ThrowIfNull(person);
@@ -28,17 +29,18 @@ internal static class PersonPainter
         var leg = 0.47 * body;
         var arm = 0.36 * body;
 
-        Cv2.Line(mat, hip, Offset(hip, leg, swing), Palette.Trousers, limb, LineTypes.AntiAlias);
-        Cv2.Line(mat, hip, Offset(hip, leg, -swing), Palette.Trousers, limb, LineTypes.AntiAlias);
-        var shirt = Palette.Shirts[person.Colour % Palette.Shirts.Length];
+        var trousers = solid ?? Palette.Trousers;
+        Cv2.Line(mat, hip, Offset(hip, leg, swing), trousers, limb, LineTypes.AntiAlias);
+        Cv2.Line(mat, hip, Offset(hip, leg, -swing), trousers, limb, LineTypes.AntiAlias);
+        var shirt = solid ?? Palette.Shirts[person.Colour % Palette.Shirts.Length];
         var torso = new Rect(cx - (int)(0.11 * body), shoulder.Y, (int)(0.22 * body), hip.Y - shoulder.Y + limb);
         Cv2.Rectangle(mat, torso, shirt, -1);
         Cv2.Line(mat, shoulder, Offset(shoulder, arm, work), shirt, Math.Max(2, limb * 3 / 4), LineTypes.AntiAlias);
         Cv2.Line(mat, shoulder, Offset(shoulder, arm, walking ? swing : -0.2), shirt, Math.Max(2, limb * 3 / 4), LineTypes.AntiAlias);
         var head = new Point(cx, shoulder.Y - (int)(0.09 * body));
         var radius = Math.Max(2, (int)(0.075 * body));
-        Cv2.Circle(mat, head, radius, Palette.Skin, -1, LineTypes.AntiAlias);
-        Cv2.Ellipse(mat, head, new Size(radius + 1, radius + 1), 0, 180, 360, Palette.SafetyYellow, -1, LineTypes.AntiAlias);
+        Cv2.Circle(mat, head, radius, solid ?? Palette.Skin, -1, LineTypes.AntiAlias);
+        Cv2.Ellipse(mat, head, new Size(radius + 1, radius + 1), 0, 180, 360, solid ?? Palette.SafetyYellow, -1, LineTypes.AntiAlias);
     }
 
     /// <summary>The end of a limb of <paramref name="length"/> pixels hanging down, swung by <paramref name="radians"/>.</summary>

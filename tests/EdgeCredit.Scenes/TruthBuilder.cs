@@ -11,14 +11,16 @@ internal static class TruthBuilder
     {
         ArgumentNullException.ThrowIfNull(script);
         var spec = script.Spec;
-        var regions = script.Regions.Select(r => new RegionTruth(
+        var visible = VisibilityTruth.Compute(script);
+        var regions = script.Regions.Select((r, i) => new RegionTruth(
             r.Name,
             r.Kind,
             r.Machine?.ToString().ToLowerInvariant(),
             r.Box.ToPolygon(),
             Round(r.Rate),
             [.. r.Schedule.PerSecond.Select(s => s ? 1 : 0)],
-            [.. r.Schedule.Runs().Select(run => new Interval(run.Start, run.End))])).ToList();
+            [.. r.Schedule.Runs().Select(run => new Interval(run.Start, run.End))],
+            visible[i])).ToList();
         var people = script.People.Select(p => new PersonTruth(
             p.Id,
             Round(p.Enter),

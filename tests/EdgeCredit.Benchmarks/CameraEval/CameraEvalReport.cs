@@ -21,10 +21,10 @@ internal static class CameraEvalReport
             Line($"    scored seconds 0-{t.Start - 1} (the {truth.Seconds - t.Start} s from the tamper start on are excluded from running/idle: the camera cannot see the machines)");
         }
 
-        Line($"    {"region",-12} {"scored",6} {"right",6} {"share",7} {"run>idle",8} {"idle>run",8} {"unknown",7} {"true run",8} {"said run",8} {"nobody there: right",20} {"unseen: right",14}");
+        Line($"    {"region",-12} {"scored",6} {"right",6} {"share",7} {"run>idle",8} {"idle>run",8} {"unknown",7} {"true run",8} {"said run",8} {"nobody there: right",20} {"unseen: right",14} {"hidden: flagged",15} {"share*",7}");
         foreach (var r in result.Regions)
         {
-            Line($"    {r.Region,-12} {r.Scored,6} {r.RunningRight + r.IdleRight,6} {r.Accuracy,7:P1} {r.RunningReportedIdle,8} {r.IdleReportedRunning,8} {r.Unknown,7} {r.TrueRunning,8} {r.ReportedRunning,8} {string.Create(Invariant, $"{r.ClearRight}/{r.Clear} {r.ClearAccuracy:P1}"),20} {string.Create(Invariant, $"{r.UnseenRight}/{r.Unseen}"),14}");
+            Line($"    {r.Region,-12} {r.Scored,6} {r.RunningRight + r.IdleRight,6} {r.Accuracy,7:P1} {r.RunningReportedIdle,8} {r.IdleReportedRunning,8} {r.Unknown,7} {r.TrueRunning,8} {r.ReportedRunning,8} {string.Create(Invariant, $"{r.ClearRight}/{r.Clear} {r.ClearAccuracy:P1}"),20} {string.Create(Invariant, $"{r.UnseenRight}/{r.Unseen}"),14} {string.Create(Invariant, $"{r.HiddenFlagged}/{r.Hidden}"),15} {r.ObservableAccuracy,7:P1}");
             if (r.Mismatches.Length > 0)
             {
                 Line($"      wrong: {r.Mismatches}");
@@ -56,11 +56,12 @@ internal static class CameraEvalReport
             return;
         }
 
-        var truth = result.Truth.Regions.First(r => r.Name == region).PerSecond;
-        Line($"    trace {trace}: second truth flags");
+        var regionTruth = result.Truth.Regions.First(r => r.Name == region);
+        var truth = regionTruth.PerSecond;
+        Line($"    trace {trace}: second truth (moving part in view) flags");
         for (var s = 0; s < flags.Length && s < truth.Count; s++)
         {
-            Line($"      {s,5} {(truth[s] == 1 ? "run " : "idle")} {flags[s]}{(((flags[s] & SecondFlags.Running) != 0) != (truth[s] == 1) ? "   <- wrong" : string.Empty)}");
+            Line($"      {s,5} {(truth[s] == 1 ? "run " : "idle")} {(regionTruth.Visible is { } v ? v[s] : double.NaN),4:0.00} {flags[s]}{(((flags[s] & SecondFlags.Running) != 0) != (truth[s] == 1) ? "   <- wrong" : string.Empty)}");
         }
     }
 
@@ -109,6 +110,8 @@ internal static class CameraEvalReport
         var seen = regions.Sum(s => s.Scored - s.Unknown - s.Unseen);
         var seenRight = regions.Sum(s => s.RunningRight + s.IdleRight - s.UnseenRight);
         Line(string.Create(Invariant, $"info  running/idle on the seconds each region was seen (the agent flags a second whose every frame had the region hidden behind people as unseen, its state held: {regions.Sum(s => s.Unseen)} of {regions.Sum(s => s.Scored)} scored region-seconds, {regions.Sum(s => s.Unseen - s.UnseenRight)} of them wrong): {regions.Count - seenLow.Count}/{regions.Count} regions >= 98 %, {(double)seenRight / Math.Max(1, seen):P2} of {seen} seen seconds right{(seenLow.Count == 0 ? string.Empty : "; below: " + string.Join(", ", seenLow.Select(s => string.Create(Invariant, $"{s.Clip}/{s.Region} {s.SeenAccuracy:P1}"))))}"));
+        var observableLow = regions.Where(s => s.ObservableAccuracy < AccuracyGoal).ToList();
+        Line(string.Create(Invariant, $"info  people's cover from the truth (share of each moving part in view in a second's best frame): {regions.Sum(s => s.Hidden)} scored region-seconds had less than {SceneScorer.HiddenBelow:P0} in view (no camera could judge them), {regions.Sum(s => s.HiddenFlagged)} of them flagged unseen; {regions.Sum(s => s.OverHidden)} of the {regions.Sum(s => s.Unseen)} seconds flagged unseen had at least that much in view (the agent hid more than the people covered). Counting a flagged second no camera could judge as right (share*): {regions.Count - observableLow.Count}/{regions.Count} regions >= 98 %"));
         var clearLow = regions.Where(s => s.ClearAccuracy < AccuracyGoal).ToList();
         Line(string.Create(Invariant, $"info  running/idle on the seconds with nobody at the region (±1 s; {regions.Sum(s => s.Clear)} of {regions.Sum(s => s.Scored)} scored region-seconds): {regions.Count - clearLow.Count}/{regions.Count} regions >= 98 %, {(double)regions.Sum(s => s.ClearRight) / Math.Max(1, regions.Sum(s => s.Clear)):P2} of those seconds right{(clearLow.Count == 0 ? string.Empty : "; below: " + string.Join(", ", clearLow.Select(s => string.Create(Invariant, $"{s.Clip}/{s.Region} {s.ClearAccuracy:P1} ({s.ClearRight}/{s.Clear})"))))}"));
 

@@ -32,5 +32,23 @@ internal sealed record RegionScore(
 
     public double Accuracy => Scored == 0 ? 1 : (double)(RunningRight + IdleRight) / Scored;
 
+    /// <summary>Scored seconds the truth has the moving part mostly hidden behind people (<see cref="SceneScorer.HiddenBelow"/>).</summary>
+    public int Hidden { get; init; }
+
+    /// <summary>Of <see cref="Hidden"/>, the seconds the agent flagged unseen.</summary>
+    public int HiddenFlagged { get; init; }
+
+    /// <summary>Of <see cref="HiddenFlagged"/>, those whose held state was wrong: the agent rightly said it could not see.</summary>
+    public int Excused { get; init; }
+
+    /// <summary>Seconds flagged unseen while the truth had enough of the moving part in view (the agent hid too much).</summary>
+    public int OverHidden { get; init; }
+
+    /// <summary>
+    /// Share right when a second no camera could judge (truth: moving part mostly hidden) counts as right if the agent
+    /// flagged it unseen. A second the agent flagged unseen while the part was in view is right only if its state is.
+    /// </summary>
+    public double ObservableAccuracy => Scored == 0 ? 1 : (double)(RunningRight + IdleRight + Excused) / Scored;
+
     public double ClearAccuracy => Clear == 0 ? 1 : (double)ClearRight / Clear;
 }

@@ -22,6 +22,15 @@ internal static class SceneCache
         if (File.Exists(truthPath) && File.Exists(video) && new FileInfo(video).Length > 0)
         {
             var cached = SceneWriter.ReadTruth(truthPath);
+            if (Matches(cached, spec) && cached.Regions.Any(r => r.Visible is null))
+            {
+                // Written before the truth had the people's cover of each moving part: the frames are the same, only the truth is redone.
+                var stopwatch0 = Stopwatch.StartNew();
+                cached = TruthBuilder.Build(ScriptBuilder.Build(spec), Path.GetFileName(video), cached.FramesSha256);
+                await File.WriteAllTextAsync(truthPath, SceneWriter.ToJson(cached), cancellationToken);
+                Console.WriteLine($"  {spec.Name}: truth brought up to date (visible share per second) in {stopwatch0.Elapsed.TotalSeconds:F0} s");
+            }
+
             if (Matches(cached, spec))
             {
                 Console.WriteLine($"  {spec.Name}: reusing {video} (seed {cached.Seed}, {cached.Width}x{cached.Height}, {cached.Fps} fps, {cached.Seconds} s)");

@@ -12,6 +12,12 @@ internal static class SceneScorer
     /// <summary>A condition backdated up to this much before the tamper start is taken as evidence of it (transition frames).</summary>
     public const double StartTolerance = 1;
 
+    /// <summary>
+    /// A second whose best frame leaves less than this share of a region's moving part in view (the truth's
+    /// <see cref="RegionTruth.Visible"/>) is one no camera could judge: the agent answering it "unseen" is right.
+    /// </summary>
+    public const double HiddenBelow = 0.5;
+
     /// <summary>Seconds [0, end) of every truth region; end is the tamper start for a tamper clip, else the clip's end.</summary>
     public static IReadOnlyList<RegionScore> ScoreRegions(SceneTruth truth, ClipObservation observation)
     {
@@ -22,7 +28,7 @@ internal static class SceneScorer
         foreach (var region in truth.Regions)
         {
             var flags = observation.Regions.TryGetValue(region.Name, out var f) ? f : [];
-            int runRight = 0, idleRight = 0, missed = 0, extra = 0, unknown = 0, trueRunning = 0, reported = 0, clear = 0, clearRight = 0, unseen = 0, unseenRight = 0;
+            int runRight = 0, idleRight = 0, missed = 0, extra = 0, unknown = 0, trueRunning = 0, reported = 0, clear = 0, clearRight = 0, unseen = 0, unseenRight = 0, hidden = 0, hiddenFlagged = 0, excused = 0, overHidden = 0;
             var wrong = new List<(int Second, string What)>();
             for (var s = 0; s < end; s++)
             {
@@ -38,11 +44,18 @@ internal static class SceneScorer
 
                 var said = (flag & SecondFlags.Running) != 0;
                 reported += said ? 1 : 0;
-                if ((flag & SecondFlags.Unseen) != 0)
+                var flaggedUnseen = (flag & SecondFlags.Unseen) != 0;
+                if (flaggedUnseen)
                 {
                     unseen++;
                     unseenRight += running == said ? 1 : 0;
                 }
+
+                var truthHidden = region.Visible is { } v && v[s] < HiddenBelow;
+                hidden += truthHidden ? 1 : 0;
+                hiddenFlagged += truthHidden && flaggedUnseen ? 1 : 0;
+                excused += truthHidden && flaggedUnseen && running != said ? 1 : 0;
+                overHidden += flaggedUnseen && !truthHidden ? 1 : 0;
 
                 if (!PersonAt(truth, region.Name, s))
                 {
@@ -68,7 +81,13 @@ internal static class SceneScorer
             }
 
             scores.Add(new RegionScore(observation.Name, region.Name, end, runRight, idleRight, missed, extra, unknown,
-                truth.Seconds - end, trueRunning, reported, Stretches(wrong), clear, clearRight, unseen, unseenRight));
+                truth.Seconds - end, trueRunning, reported, Stretches(wrong), clear, clearRight, unseen, unseenRight)
+            {
+                Hidden = hidden,
+                HiddenFlagged = hiddenFlagged,
+                Excused = excused,
+                OverHidden = overHidden,
+            });
         }
 
         return scores;
