@@ -19,6 +19,15 @@ internal sealed class CameraEvaluation(string folder, bool quick, string videoFo
     /// <summary>Frames per second analysed (the agent's default), at most the scene's rate.</summary>
     public const double AnalysisFps = 5;
 
+    /// <summary>
+    /// <c>--variant N</c> (tune set only, 1..59): other tune seeds (3000 + 100 N + the scene's catalogue index), to check a
+    /// change on footage it was not developed on without touching the eval set.
+    /// </summary>
+    public static int Variant { get; set; }
+
+    /// <summary><c>--scenes a,b</c>: only these scenes.</summary>
+    public static IReadOnlyList<string>? Only { get; set; }
+
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
@@ -29,8 +38,18 @@ internal sealed class CameraEvaluation(string folder, bool quick, string videoFo
             names.AddRange(["normal-hour", "nuisance-hour"]);
         }
 
+        if (Only is { } only)
+        {
+            names = [.. names.Where(only.Contains)];
+        }
+
+        if (Variant != 0 && (set != SceneSet.Tune || Variant is < 1 or > 59))
+        {
+            throw new ArgumentException($"--variant {Variant}: 1..59, and only with --set tune");
+        }
+
         Console.WriteLine($"camera-eval: {names.Count} {(set == SceneSet.Eval ? "eval-set" : "TUNE-SET (development only; quote the eval set)")} scenes{(quick ? " (--quick: without normal-hour and nuisance-hour)" : string.Empty)}, renders in {folder}");
-        Console.WriteLine($"analysis{(ClipRunner.VisionOverrides is null ? string.Empty : $" (Vision overridden: {ClipRunner.VisionOverrides})")}: FfmpegCamera (file, FileRealTime=false, width 320, {AnalysisFps} fps, {(ClipRunner.Deblock ? "deblocking filter on (--deblock)" : "deblocking skipped")}) -> CameraAnalyzer (default VisionOptions, {(ClipRunner.PersonDetector is null ? "people by motion blobs alone (--no-people)" : "people found by the default detector hide what is behind them")}, {(ClipRunner.CommissionReference ? "reference commissioned from the first frame" : $"no commissioned reference: auto-adopted after {new Agent.Vision.VisionOptions().AutoReferenceAfter.TotalSeconds:F0} s (--auto-reference)")})");
+        Console.WriteLine($"analysis{(ClipRunner.VisionOverrides is null ? string.Empty : $" (Vision overridden: {ClipRunner.VisionOverrides})")}: FfmpegCamera (file, FileRealTime=false, width 320, {AnalysisFps} fps, {(ClipRunner.Deblock ? "deblocking filter on (--deblock)" : "deblocking skipped")}) -> CameraAnalyzer (default VisionOptions, {(ClipRunner.PersonDetector is null ? "people by motion blobs alone (--no-people)" : ClipRunner.PersonSegmenter is null ? "people found by the default detector hide their whole box (--no-mask)" : "people found by the default detector hide the cells the person-mask model puts them on")}, {(ClipRunner.CommissionReference ? "reference commissioned from the first frame" : $"no commissioned reference: auto-adopted after {new Agent.Vision.VisionOptions().AutoReferenceAfter.TotalSeconds:F0} s (--auto-reference)")})");
         Console.WriteLine("time: each frame re-stamped clip start + Index / fps (frames arrive faster than real time)");
         Console.WriteLine();
         Console.WriteLine("1. Scenes");
@@ -38,7 +57,14 @@ internal sealed class CameraEvaluation(string folder, bool quick, string videoFo
         var render = Stopwatch.StartNew();
         foreach (var name in names)
         {
-            scenes.Add(await SceneCache.EnsureAsync(SceneCatalogue.Spec(name, set), folder, cancellationToken));
+            var spec = SceneCatalogue.Spec(name, set);
+            if (Variant != 0)
+            {
+                var index = SceneCatalogue.Entries.Select(e => e.Name).ToList().IndexOf(name);
+                spec = spec with { Seed = 3000 + (100 * Variant) + index };
+            }
+
+            scenes.Add(await SceneCache.EnsureAsync(spec, folder, cancellationToken));
         }
 
         render.Stop();
@@ -76,6 +102,10 @@ internal sealed class CameraEvaluation(string folder, bool quick, string videoFo
         {
             var (runs, frames, time) = ClipRunner.PeopleCost;
             Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"people: the detector ran on {runs} of {frames} analysed frames ({(double)runs / Math.Max(1, frames):P1}), {time.TotalMilliseconds / Math.Max(1, runs):F1} ms a run"));
+            var (maskRuns, maskTime) = ClipRunner.MaskCost;
+            Console.WriteLine(ClipRunner.PersonSegmenter is null
+                ? "people: no person mask (--no-mask): the whole box under each person is hidden"
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"people: the person mask ran on {maskRuns} of {frames} analysed frames ({(double)maskRuns / Math.Max(1, frames):P1}), {maskTime.TotalMilliseconds / Math.Max(1, maskRuns):F1} ms a run"));
         }
 
         Console.WriteLine($"runtime: {total.Elapsed.TotalSeconds:F0} s (scenes ready {render.Elapsed.TotalSeconds:F0} s, capture + analysis {analysis.Elapsed.TotalSeconds:F0} s), {Environment.ProcessorCount} cores, load average {LoadAverage()}");

@@ -15,7 +15,7 @@ using EdgeCredit.Benchmarks;
 //                                    (camera figures on rendered scenes: decode+analysis per CPU-second, cameras sustained, RSS with 4, state-change latency)
 //   vision --clip FILE [--loops 0]   (conditions and activity the vision stage reports on a real clip, optionally replayed)
 //   indicators-replay --series steel|cnc   indicators-bench [--enterprises 10000] [--days 90] [--sqlite-enterprises 100]
-//   camera-eval [--out DIR] [--quick] [--trace CLIP/REGION] [--auto-reference] [--set eval|tune] [--vision Key=Value;...] [--frame-trace CLIP/REGION] [--moved-trace CLIP] [--no-people] [--deblock] (eval-set scenes + real clips through capture + vision, scored against the truth; --quick skips the hour-long scenes)
+//   camera-eval [--out DIR] [--quick] [--trace CLIP/REGION] [--auto-reference] [--set eval|tune] [--vision Key=Value;...] [--frame-trace CLIP/REGION] [--moved-trace CLIP] [--no-people] [--no-mask] [--deblock] [--variant N] [--scenes a,b] (eval-set scenes + real clips through capture + vision, scored against the truth; --quick skips the hour-long scenes)
 //   vision-models-eval [--scenes 9] [--set eval|tune] [--seed N | --skip N (development: that scene only, or leave out the first N)] [--out DIR] [--video DIR] [--model item-detector/1]   (output counts and station occupancy on eval-seed scenes vs their truth; real clips vs hand labels)
 //   vision-models-bench [--runs 300] [--model item-detector/1]   (detector ms per run and inferences/s on one core, batched vs unbatched crops, frame -> signal latency)
 //   warnings-replay [--scenario none|halt|decline|offline] [--planned 2018-08-01..2018-08-05]   (the Steel year through indicators, operating state and warning rules, day by day)
@@ -86,10 +86,14 @@ switch (name)
         EdgeCredit.Benchmarks.CameraEval.ClipRunner.PersonDetector = args.Contains("--no-people") ? null : new EdgeCredit.Agent.Inference.ObjectDetector(catalogue.Get(detection.Model));
         EdgeCredit.Benchmarks.CameraEval.ClipRunner.CommissionReference = !args.Contains("--auto-reference");
         EdgeCredit.Benchmarks.CameraEval.ClipRunner.Deblock = args.Contains("--deblock");
+        EdgeCredit.Benchmarks.CameraEvaluation.Variant = int.Parse(Option("variant", "0"), System.Globalization.CultureInfo.InvariantCulture);
+        EdgeCredit.Benchmarks.CameraEvaluation.Only = Option("scenes", string.Empty) is { Length: > 0 } only ? only.Split(',') : null;
+        var mask = new EdgeCredit.Agent.Vision.VisionOptions().PersonMask;
+        EdgeCredit.Benchmarks.CameraEval.ClipRunner.PersonSegmenter = args.Contains("--no-people") || args.Contains("--no-mask") || mask.Length == 0 ? null : new EdgeCredit.Agent.Inference.ImageSegmenter(catalogue.Get(mask));
         EdgeCredit.Benchmarks.CameraEval.ClipRunner.VisionOverrides = Option("vision", string.Empty) is { Length: > 0 } vision ? vision : null;
         EdgeCredit.Benchmarks.CameraEval.ClipRunner.FrameTrace = Option("frame-trace", string.Empty) is { Length: > 0 } frameTrace ? frameTrace : null;
         EdgeCredit.Benchmarks.CameraEval.ClipRunner.MovedTrace = Option("moved-trace", string.Empty) is { Length: > 0 } movedTrace ? movedTrace : null;
-        return await new CameraEvaluation(Option("out", Path.Combine(Path.GetTempPath(), Option("set", "eval") == "tune" ? "edgecredit-camera-tune" : "edgecredit-camera-eval")), args.Contains("--quick"), Option("video", Path.Combine("..", "shared", "data", "video")), Option("trace", string.Empty) is { Length: > 0 } trace ? trace : null, Option("set", "eval") == "tune" ? EdgeCredit.Scenes.SceneSet.Tune : EdgeCredit.Scenes.SceneSet.Eval).RunAsync(CancellationToken.None);
+        return await new CameraEvaluation(Option("out", Path.Combine(Path.GetTempPath(), Option("set", "eval") == "tune" ? "edgecredit-camera-tune" + (Option("variant", "0") is "0" ? string.Empty : "-v" + Option("variant", "0")) : "edgecredit-camera-eval")), args.Contains("--quick"), Option("video", Path.Combine("..", "shared", "data", "video")), Option("trace", string.Empty) is { Length: > 0 } trace ? trace : null, Option("set", "eval") == "tune" ? EdgeCredit.Scenes.SceneSet.Tune : EdgeCredit.Scenes.SceneSet.Eval).RunAsync(CancellationToken.None);
     }
 
     case "vision-models-eval":

@@ -145,11 +145,12 @@ internal static partial class ManifestReader
                 ModelTask.Classification => output.Layout is OutputLayout.Logits or OutputLayout.Probabilities,
                 ModelTask.Detection => output.Layout is OutputLayout.YoloV5 or OutputLayout.YoloV8,
                 ModelTask.TextDetection => output.Layout == OutputLayout.PpOcrDet,
+                ModelTask.Segmentation => output.Layout == OutputLayout.Mask,
                 _ => output.Layout == OutputLayout.Ctc,
             };
             if (!fits || string.IsNullOrWhiteSpace(output.Name))
             {
-                problems.Add($"output '{output.Name}' with layout {output.Layout} does not fit task {manifest.Task} (classification: logits|probabilities; detection: yolov5|yolov8; text-detection: ppocr-det; text-recognition: ctc)");
+                problems.Add($"output '{output.Name}' with layout {output.Layout} does not fit task {manifest.Task} (classification: logits|probabilities; detection: yolov5|yolov8; text-detection: ppocr-det; text-recognition: ctc; segmentation: mask)");
             }
         }
     }

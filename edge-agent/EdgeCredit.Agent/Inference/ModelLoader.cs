@@ -140,7 +140,7 @@ internal static class ModelLoader
                 OutputLayout.YoloV5 => (3, 2, new[] { 5 + labels }),
                 OutputLayout.YoloV8 => (3, 1, new[] { 4 + labels }),
                 OutputLayout.Logits or OutputLayout.Probabilities => (2, 1, new[] { labels }),
-                OutputLayout.PpOcrDet => (4, 1, new[] { 1 }),
+                OutputLayout.PpOcrDet or OutputLayout.Mask => (4, 1, new[] { 1 }),
                 _ => (3, 2, new[] { labels + 1, labels + 2 }), // CTC: blank + labels (+ the space PP-OCR appends)
             };
             if (dims.Length != rank || (dims[axis] != -1 && !expected.Contains(dims[axis])))

@@ -20,4 +20,8 @@ internal enum ModelTask
     /// <summary><c>text-recognition</c>: characters per time step (output <c>ctc</c>).</summary>
     [JsonStringEnumMemberName("text-recognition")]
     TextRecognition,
+
+    /// <summary><c>segmentation</c>: the probability of the first label per cell of the input (output <c>mask</c>).</summary>
+    [JsonStringEnumMemberName("segmentation")]
+    Segmentation,
 }

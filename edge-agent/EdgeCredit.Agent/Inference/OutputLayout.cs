@@ -28,4 +28,8 @@ internal enum OutputLayout
     /// <summary><c>ctc</c>: [N, T, K] probabilities per time step; index 0 is the CTC blank, 1..K-1 the labels.</summary>
     [JsonStringEnumMemberName("ctc")]
     Ctc,
+
+    /// <summary><c>mask</c>: [N, 1, H/k, W/k] probability per k x k cell of the input (k a whole number).</summary>
+    [JsonStringEnumMemberName("mask")]
+    Mask,
 }

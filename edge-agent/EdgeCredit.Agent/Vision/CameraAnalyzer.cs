@@ -32,6 +32,7 @@ internal sealed class CameraAnalyzer : IDisposable
     private CellBackground? _background;
     private CameraHealthMonitor? _monitor;
     private long _pendingSecond = long.MinValue;
+    private DateTimeOffset _lastUsableAt = DateTimeOffset.MinValue;
     private bool _pendingHealthy;
     private DateTimeOffset? _offlineSince;
     private bool _pictureUsable;
@@ -94,6 +95,12 @@ internal sealed class CameraAnalyzer : IDisposable
     /// <summary>People found by a detector hide what is behind them from the regions that reject passers (null: motion blobs alone).</summary>
     public PersonFinder? People { get; set; }
 
+    /// <summary>
+    /// The cells people cover, from the person-mask model (<c>Vision:PersonMask</c>), or null: then the cells under each
+    /// person's box are hidden for the finder's hold. Needs <see cref="People"/> (the mask counts only inside their boxes).
+    /// </summary>
+    public PeopleMask? Mask { get; set; }
+
     /// <summary>The health monitor, once the first frame has fixed the frame size.</summary>
     public CameraHealthMonitor? Monitor => _monitor;
 
@@ -127,7 +134,35 @@ internal sealed class CameraAnalyzer : IDisposable
 
             var second = frame.At.ToUnixTimeSeconds();
             var looked = false;
-            if (usable)
+            if (usable && Mask is not null && People is not null)
+            {
+                // Whether people are near is known from the last frame's passers and boxes; this frame's mask then hides their bodies only.
+                looked = NeedPeople() && People.Look(frame);
+                var known = KnownPeople(frame.At);
+                bool[]? covered = null;
+                if (known is not null)
+                {
+                    Mask.Update(frame, _motion.Grid, _lastUsableAt);
+                    covered = Mask.Covered;
+                }
+
+                EvaluateRegions(frame.At, known, covered);
+                if (looked)
+                {
+                    // Regions that do not mask people (conveyors) hide each person's box, as without the mask.
+                    foreach (var region in _regions)
+                    {
+                        if (region.Motion.MasksPeople)
+                        {
+                            continue;
+                        }
+
+                        region.Motion.HidePeople(People.People, frame.At, People.Hold);
+                        region.Motion.Evaluate(_blobs!, _motion.CellCounts, frame.At, region.Running);
+                    }
+                }
+            }
+            else if (usable)
             {
                 EvaluateRegions(frame.At);
                 if (People is not null && NeedPeople() && People.Look(frame))
@@ -140,11 +175,16 @@ internal sealed class CameraAnalyzer : IDisposable
                     EvaluateRegions(frame.At); // again, with what the people hide
                     looked = true;
                 }
+            }
 
+            if (usable)
+            {
                 foreach (var region in _regions)
                 {
                     region.Motion.LearnPart(_blobs!, region.Running);
                 }
+
+                _lastUsableAt = frame.At;
             }
 
             foreach (var region in _regions)
@@ -313,11 +353,16 @@ internal sealed class CameraAnalyzer : IDisposable
         return false;
     }
 
-    private void EvaluateRegions(DateTimeOffset at)
+    /// <summary>The people the detector's last look found, while that look is recent (within the finder's hold).</summary>
+    private IReadOnlyList<Inference.Detection>? KnownPeople(DateTimeOffset at) =>
+        People is { People.Count: > 0 } finder && at - finder.FoundAt <= finder.Hold ? finder.People : null;
+
+    private void EvaluateRegions(DateTimeOffset at, IReadOnlyList<Inference.Detection>? people = null, bool[]? covered = null)
     {
         foreach (var region in _regions)
         {
-            region.Motion.Evaluate(_blobs!, _motion!.CellCounts, at, region.Running);
+            var masks = region.Motion.MasksPeople;
+            region.Motion.Evaluate(_blobs!, _motion!.CellCounts, at, region.Running, masks ? people : null, masks ? covered : null);
         }
     }
 

@@ -36,6 +36,12 @@ internal sealed class RegionMotion
     /// <summary>Below this share of a machine's moving part visible (once learned), a frame is no evidence.</summary>
     public const double MinPartVisible = 0.5;
 
+    /// <summary>
+    /// <see cref="MinPartVisible"/> when people are masked by body rather than by box: what is left in view is really in
+    /// view, so a smaller share of the part is evidence.
+    /// </summary>
+    public const double MaskedMinPartVisible = 0.2;
+
     /// <summary>Weight of one frame in each cell's learned moving-part frequency (about the last 150 clear running frames).</summary>
     private const double PartRate = 1.0 / 150;
 
@@ -65,6 +71,7 @@ internal sealed class RegionMotion
     private readonly int[] _blobRight;
     private readonly int[] _blobTop;
     private readonly int[] _blobBottom;
+    private readonly bool[] _masked;
 
     /// <param name="grid">The camera's cell grid.</param>
     /// <param name="coverage">Share of each cell covered by this region.</param>
@@ -87,6 +94,7 @@ internal sealed class RegionMotion
         _blobRight = new int[grid.Count + 1];
         _blobTop = new int[grid.Count + 1];
         _blobBottom = new int[grid.Count + 1];
+        _masked = new bool[grid.Count];
         _holdTicks = nuisanceHold.Ticks;
         for (var c = 0; c < grid.Count; c++)
         {
@@ -107,6 +115,13 @@ internal sealed class RegionMotion
             }
         }
     }
+
+    /// <summary>
+    /// A machine: it learns its moving part, and people in front of it are masked by body (<see cref="PeopleMask"/>), since
+    /// workers stand and work there. Conveyors and other kinds hide passers by box and column band: people cross a belt
+    /// walking, and their legs over it are what a mask finds worst.
+    /// </summary>
+    public bool MasksPeople => _learnsPart;
 
     /// <summary>Share of the visible inside pixels moving in the last frame (passers and hidden cells left out).</summary>
     public double ConfinedShare { get; private set; }
@@ -206,7 +221,13 @@ internal sealed class RegionMotion
     }
 
     /// <param name="running">The region is running: its own recent motion is protected from passers merging with it.</param>
-    public void Evaluate(MotionBlobs blobs, int[] cellCounts, DateTimeOffset at, bool running)
+    /// <param name="people">The people the detector found lately (frame pixels); used with <paramref name="covered"/>.</param>
+    /// <param name="covered">
+    /// The cells people cover in this frame or the one before (<see cref="PeopleMask.Covered"/>), or null. With it, a passing
+    /// blob inside a person's box hides only the covered cells in that box, for this frame, instead of its column band for
+    /// the nuisance hold: the machine beside a standing worker stays in view.
+    /// </param>
+    public void Evaluate(MotionBlobs blobs, int[] cellCounts, DateTimeOffset at, bool running, IReadOnlyList<Inference.Detection>? people = null, bool[]? covered = null)
     {
         ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(cellCounts);
@@ -261,6 +282,11 @@ internal sealed class RegionMotion
             {
                 passing = true;
                 var x = c % columns;
+                if (covered is not null && people is not null && InBox(people, x, c / columns))
+                {
+                    continue; // inside a person's box the mask below hides the body alone
+                }
+
                 var margin = Math.Max(ColumnMargin, (_blobBottom[label] - _blobTop[label] + 1) / 3);
                 if (x >= _blobLeft[label] - margin && x <= _blobRight[label] + margin)
                 {
@@ -268,6 +294,8 @@ internal sealed class RegionMotion
                 }
             }
         }
+
+        MaskPeople(people, covered);
 
         // 3. The evidence: moving pixels of the visible inside cells (a merged machine part stays visible).
         //    And how much of a machine's learned moving part is visible.
@@ -281,7 +309,7 @@ internal sealed class RegionMotion
                 continue;
             }
 
-            var shown = _hiddenUntil[c] <= now;
+            var shown = _hiddenUntil[c] <= now && !_masked[c];
             visible += shown ? _grid.PixelsPerCell[c] : 0;
             if (partLearned)
             {
@@ -299,7 +327,7 @@ internal sealed class RegionMotion
             }
 
             total += cellCounts[c];
-            if (_hiddenUntil[c] <= now)
+            if (_hiddenUntil[c] <= now && !_masked[c])
             {
                 confined += cellCounts[c];
                 _ownAt[c] = now;
@@ -309,9 +337,47 @@ internal sealed class RegionMotion
         Passing = passing;
         VisibleShare = _insidePixels == 0 ? 0 : (double)visible / _insidePixels;
         PartVisibleShare = part > 0 ? partVisible / part : 1;
-        Hidden = VisibleShare < MinVisible || PartVisibleShare < MinPartVisible;
+        Hidden = VisibleShare < MinVisible || PartVisibleShare < (covered is null ? MinPartVisible : MaskedMinPartVisible);
         ConfinedShare = visible == 0 ? 0 : (double)confined / visible;
         TotalShare = _insidePixels == 0 ? 0 : (double)total / _insidePixels;
+    }
+
+    /// <summary>Marks, for this frame only, the inside cells that people cover within their boxes (grown by one cell).</summary>
+    private void MaskPeople(IReadOnlyList<Inference.Detection>? people, bool[]? covered)
+    {
+        Array.Clear(_masked);
+        if (people is null || covered is null)
+        {
+            return;
+        }
+
+        foreach (var person in people)
+        {
+            var (x0, y0, x1, y1) = CellsUnder(person);
+            for (var y = y0; y <= y1; y++)
+            {
+                for (var x = x0; x <= x1; x++)
+                {
+                    var c = (y * _grid.Columns) + x;
+                    _masked[c] |= _class[c] == Inside && covered[c];
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether the cell (x, y) lies in a person's box, grown by one cell.</summary>
+    private bool InBox(IReadOnlyList<Inference.Detection> people, int x, int y)
+    {
+        foreach (var person in people)
+        {
+            var (x0, y0, x1, y1) = CellsUnder(person);
+            if (x >= x0 && x <= x1 && y >= y0 && y <= y1)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Hides a cell and its 8 neighbours (inside ones) unless they moved as the region's own motion lately.</summary>

@@ -51,6 +51,11 @@ internal sealed class VisionAnalyzers : IDisposable
                 {
                     analyzer.People = new PersonFinder(detector, people.PersonLabel, new DetectionSettings((float)people.MinScore, (float)people.NmsIoU), people.MaxFps);
                     VisionLog.HidingPeople(logger, camera.Name, people.Model);
+                    if (options.PersonMask.Length > 0)
+                    {
+                        analyzer.Mask = new PeopleMask(new ImageSegmenter(catalogue.Get(options.PersonMask)));
+                        VisionLog.MaskingPeople(logger, camera.Name, options.PersonMask);
+                    }
                 }
                 else
                 {

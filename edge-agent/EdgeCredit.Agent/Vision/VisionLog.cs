@@ -40,6 +40,9 @@ internal static partial class VisionLog
     [LoggerMessage(EventId = 6122, Level = LogLevel.Information, Message = "Camera {Camera}: people found by model {Model} hide what is behind them from machines and conveyors")]
     public static partial void HidingPeople(ILogger logger, string camera, string model);
 
+    [LoggerMessage(EventId = 6124, Level = LogLevel.Information, Message = "Camera {Camera}: model {Model} masks each person's body, so only the cells a person covers are hidden")]
+    public static partial void MaskingPeople(ILogger logger, string camera, string model);
+
     [LoggerMessage(EventId = 6123, Level = LogLevel.Warning, Message = "Camera {Camera}: model {Model} has no label '{Label}', so passers are found by motion alone. Fix: set Detection:PersonLabel to the model's person label, or Vision:HidePeople to false")]
     public static partial void NoPersonLabel(ILogger logger, string camera, string model, string label);
 }

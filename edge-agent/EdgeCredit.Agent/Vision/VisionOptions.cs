@@ -42,6 +42,13 @@ internal sealed class VisionOptions
     /// </summary>
     public bool HidePeople { get; set; } = true;
 
+    /// <summary>
+    /// With <see cref="HidePeople"/>: the segmentation model (<c>models/&lt;name&gt;/&lt;version&gt;</c>) that says which cells
+    /// a person found covers, so only the body is hidden and the machine beside a standing worker stays in view. Empty:
+    /// everything under each person's box is hidden for a second.
+    /// </summary>
+    public string PersonMask { get; set; } = "person-mask/1";
+
     /// <summary>Mean luminance below this is dark (1 .. 254).</summary>
     public double DarkLuminance { get; set; } = 30;
 

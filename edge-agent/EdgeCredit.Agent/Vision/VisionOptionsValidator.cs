@@ -1,9 +1,11 @@
 using EdgeCredit.Agent.Hosting;
+using EdgeCredit.Agent.Inference;
 using Microsoft.Extensions.Options;
 
 namespace EdgeCredit.Agent.Vision;
 
-internal sealed class VisionOptionsValidator : IValidateOptions<VisionOptions>
+/// <summary>Bounds of every number, the reference directory, and the person-mask model (checked when the inference options are given).</summary>
+internal sealed class VisionOptionsValidator(IOptions<InferenceOptions>? inference = null) : IValidateOptions<VisionOptions>
 {
     private const string Prefix = VisionOptions.SectionName + ":";
 
@@ -33,6 +35,11 @@ internal sealed class VisionOptionsValidator : IValidateOptions<VisionOptions>
             p.Add(Prefix + nameof(options.ReferenceDirectory), options.ReferenceDirectory, "the directory does not exist (give the directory the commissioning tool wrote the references to, or leave it empty)");
         }
 
+        if (options.HidePeople && options.PersonMask.Length > 0 && inference is not null && MaskProblem(inference.Value, options.PersonMask) is { } problem)
+        {
+            p.Add(Prefix + nameof(options.PersonMask), options.PersonMask, $"the model is refused: {problem}; or set it empty to hide the whole box under each person");
+        }
+
         Activity(p, Prefix, options.MotionShare, options.EnterActivity, options.ExitActivity, options.EnterFor, options.ExitFor);
         foreach (var (region, o) in options.Regions)
         {
@@ -48,6 +55,17 @@ internal sealed class VisionOptionsValidator : IValidateOptions<VisionOptions>
         }
 
         return p.ToResult();
+    }
+
+    private static string? MaskProblem(InferenceOptions inference, string reference)
+    {
+        if (ModelCatalogue.Problem(inference, reference) is { } problem)
+        {
+            return problem;
+        }
+
+        using var model = ModelLoader.Load(inference.ModelsPath, inference.CachePath, reference);
+        return model.Manifest.Task == ModelTask.Segmentation ? null : $"it is a {model.Manifest.Task} model, not segmentation";
     }
 
     private static void Activity(OptionsProblems p, string key, double motionShare, double enter, double exit, TimeSpan enterFor, TimeSpan exitFor)

@@ -85,7 +85,8 @@ public sealed class ModelCatalogueTests
     }
 
     [Theory]
-    [InlineData("task", "segmentation", "not a valid manifest")]
+    [InlineData("task", "tracking", "not a valid manifest")]
+    [InlineData("task", "segmentation", "does not fit task Segmentation (classification: logits|probabilities; detection: yolov5|yolov8; text-detection: ppocr-det; text-recognition: ctc; segmentation: mask)")]
     [InlineData("schema", "other/2", "schema is 'other/2'")]
     [InlineData("version", "2", "name/version is 'tiny-classifier/2' but the folder is models/tiny-classifier/1/")]
     public void Get_BadManifest_RefusedWithReason(string field, string value, string reason)

@@ -38,6 +38,55 @@ public sealed class RegionMotionTests
         Assert.True(motion.ConfinedShare > 0, "after the hold the cells are visible again");
     }
 
+    [Fact]
+    public void Evaluate_WorkerMergedWithTheMachinesPart_MaskHidesTheBodyOnlyWhereTheBandHidesBoth()
+    {
+        var (grid, coverage) = Region();
+        var counts = new int[grid.Count];
+        for (var y = 20; y < 45; y++)
+        {
+            counts[(y * grid.Columns) + 25] = 16; // the worker at x 100..104, legs reaching below the region (rows 35..44)
+        }
+
+        for (var y = 20; y < 24; y++)
+        {
+            for (var x = 26; x <= 30; x++)
+            {
+                counts[(y * grid.Columns) + x] = 16; // the machine's part right beside the arm: one passing blob with it
+            }
+        }
+
+        Detection[] person = [new(1, "person", 0.8f, 88, 30, 128, 180)];
+        var covered = new bool[grid.Count];
+        for (var y = 8; y < 45; y++)
+        {
+            for (var x = 23; x <= 27; x++)
+            {
+                covered[(y * grid.Columns) + x] = true; // the body the mask found: x 92..112
+            }
+        }
+
+        var band = new RegionMotion(grid, coverage, RegionKind.Machine, TimeSpan.FromSeconds(3));
+        var blobs = new MotionBlobs(grid);
+        blobs.Label(counts);
+        band.Evaluate(blobs, counts, At, running: false);
+        Assert.True(band.Passing);
+        Assert.Equal(0, band.ConfinedShare); // without the mask the passer's column band hides the part too
+
+        var masked = new RegionMotion(grid, coverage, RegionKind.Machine, TimeSpan.FromSeconds(3));
+        masked.Evaluate(blobs, counts, At, running: false, person, covered);
+
+        Assert.True(masked.Passing);
+        Assert.Equal(875.0 / 1000, masked.VisibleShare, 6); // 5 of the region's 40 columns masked over its 25 rows
+        Assert.Equal(12 * 16 / (875.0 * 16), masked.ConfinedShare, 6); // the part's 3 uncovered columns x 4 rows move
+        Assert.False(masked.Hidden);
+
+        var still = new int[grid.Count];
+        blobs.Label(still);
+        masked.Evaluate(blobs, still, At.AddSeconds(0.2), running: false);
+        Assert.Equal(1, masked.VisibleShare); // the mask holds for its own frame only
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)] // a conveyor learns no part (its part is the whole belt): the frame is evidence

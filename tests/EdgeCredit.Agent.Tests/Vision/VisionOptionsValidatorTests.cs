@@ -11,6 +11,31 @@ public sealed class VisionOptionsValidatorTests
         Assert.True(new VisionOptionsValidator().Validate(null, new VisionOptions()).Succeeded);
     }
 
+    [Fact]
+    public void Validate_DefaultsWithTheShippedModels_PassesWithThePersonMaskChecked()
+    {
+        var validator = new VisionOptionsValidator(Microsoft.Extensions.Options.Options.Create(new Agent.Inference.InferenceOptions()));
+
+        var result = validator.Validate(null, new VisionOptions());
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Failures ?? []));
+    }
+
+    [Theory]
+    [InlineData("item-detector/1", "it is a Detection model, not segmentation")]
+    [InlineData("no-such-mask/1", "no-such-mask")]
+    public void Validate_PersonMaskNotASegmentationModel_RefusedNamingKeyValueAndFix(string model, string reason)
+    {
+        var validator = new VisionOptionsValidator(Microsoft.Extensions.Options.Options.Create(new Agent.Inference.InferenceOptions()));
+
+        var result = validator.Validate(null, new VisionOptions { PersonMask = model });
+
+        var line = Assert.Single(result.Failures!);
+        Assert.StartsWith($"Vision:PersonMask = '{model}'", line, StringComparison.Ordinal);
+        Assert.Contains(reason, line, StringComparison.Ordinal);
+        Assert.Contains("or set it empty", line, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Vision:NoiseFactor", "1", "allowed 2 to 20")]
     [InlineData("Vision:MotionShare", "0.9", "allowed 0.0005 to 0.5")]

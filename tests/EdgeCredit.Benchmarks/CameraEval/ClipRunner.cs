@@ -44,6 +44,15 @@ internal static class ClipRunner
     /// </summary>
     public static Agent.Inference.ObjectDetector? PersonDetector { get; set; }
 
+    /// <summary>
+    /// With <see cref="PersonDetector"/>: the person-mask model (the agent's default <c>Vision:PersonMask</c>) hides only the
+    /// bodies; null (<c>--no-mask</c>): the whole box under each person.
+    /// </summary>
+    public static Agent.Inference.ImageSegmenter? PersonSegmenter { get; set; }
+
+    /// <summary>Mask runs and their inference time, over every clip so far.</summary>
+    public static (long Runs, TimeSpan Time) MaskCost { get; private set; }
+
     /// <summary>Detector runs for people, the frames analysed and the inference time, over every clip so far.</summary>
     public static (long Runs, long Frames, TimeSpan Time) PeopleCost { get; private set; }
 
@@ -101,6 +110,7 @@ internal static class ClipRunner
                         analyzer ??= new CameraAnalyzer(camera, options, CommissionReference ? SceneReference.FromFrame(frame.Pixels, frame.Width, frame.Height, at) : null)
                         {
                             People = PersonDetector is null ? null : PeopleFinder(),
+                            Mask = PersonDetector is null || PersonSegmenter is null ? null : new PeopleMask(PersonSegmenter),
                         };
                         analyzer.Process(frame);
                         frames++;
@@ -124,6 +134,10 @@ internal static class ClipRunner
                 PeopleCost = (PeopleCost.Runs + people.Runs, PeopleCost.Frames + frames, PeopleCost.Time + people.InferenceTime);
             }
 
+            if (analyzer?.Mask is { } mask)
+            {
+                MaskCost = (MaskCost.Runs + mask.Runs, MaskCost.Time + mask.InferenceTime);
+            }
 
             // The agent's loop hands the capture's Offline change to the analyzer (VisionService): the regions settle
             // their tails on the evidence they have, as they would when a live camera drops.

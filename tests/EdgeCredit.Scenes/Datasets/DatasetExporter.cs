@@ -49,6 +49,7 @@ internal static class DatasetExporter
 
         Directory.CreateDirectory(Path.Combine(folder, "images"));
         Directory.CreateDirectory(Path.Combine(folder, "labels"));
+        Directory.CreateDirectory(Path.Combine(folder, "masks"));
         var index = new StringBuilder();
         var counts = new int[2];
         var images = 0;
@@ -60,6 +61,8 @@ internal static class DatasetExporter
             using var bgr = new Mat(spec.Height, spec.Width, MatType.CV_8UC3);
             using var grey = new Mat();
             using var small = new Mat();
+            using var mask = new Mat(spec.Height, spec.Width, MatType.CV_8UC1);
+            using var smallMask = new Mat();
             var offset = k % every;
             renderer.Render(
                 (i, frame) =>
@@ -89,6 +92,15 @@ internal static class DatasetExporter
                     }
 
                     File.WriteAllText(Path.Combine(folder, "labels", name + ".txt"), labels.ToString());
+                    PersonMask.Paint(script, script.Time(i), mask);
+                    var maskImage = mask;
+                    if (spec.Width != 320)
+                    {
+                        Cv2.Resize(mask, smallMask, new Size(320, 180), 0, 0, InterpolationFlags.Area);
+                        maskImage = smallMask;
+                    }
+
+                    Cv2.ImWrite(Path.Combine(folder, "masks", name + ".png"), maskImage);
                     index.Append(name).Append('\n');
                     images++;
                 },
