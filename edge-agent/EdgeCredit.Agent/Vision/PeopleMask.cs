@@ -34,9 +34,6 @@ internal sealed class PeopleMask
     /// <summary>Covered cells (see the class), valid for the frame given to the last <see cref="Update"/>.</summary>
     public bool[] Covered { get; private set; } = [];
 
-    /// <summary>When the last <see cref="Update"/> ran.</summary>
-    public DateTimeOffset At => _lastAt;
-
     public long Runs { get; private set; }
 
     public TimeSpan InferenceTime { get; private set; }
