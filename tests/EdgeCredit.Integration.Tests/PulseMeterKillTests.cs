@@ -46,7 +46,6 @@ public sealed class PulseMeterKillTests(Xunit.Abstractions.ITestOutputHelper out
         agent.Start();
         await ApiWait.UntilAsync(collector, "/api/v1/devices", d => StoredBatches(d) >= 1, TimeSpan.FromSeconds(45)); // the first full window runs
 
-        var pulsesFrom = DateTimeOffset.UtcNow;
         var sent = await PulseAsync(wire, 700, counterFile, alreadyCounted: 0);
         await WaitForCountAsync(counterFile, sent);
         await agent.KillAsync(); // counted pulses of the unfinished window exist only in the counter file now
@@ -65,13 +64,9 @@ public sealed class PulseMeterKillTests(Xunit.Abstractions.ITestOutputHelper out
         output.WriteLine($"{energy.Count} energy signals, {EnergyOf(signals):F6} kWh for {sent} pulses");
 
         Assert.Equal(expectedKwh, EnergyOf(signals), 9);
-        // The catch-up holds the pulses counted before the kill. A first window the meter did not observe whole (it
-        // started answering after the window began, on a slow start) is also a gap, with nothing in it: not a catch-up.
-        var gaps = energy.Where(e => e.GetProperty("quality").GetString() == "gap").ToList();
-        var catchUp = Assert.Single(gaps, e => e.GetProperty("value").GetDouble() > 0);
-        Assert.All(gaps.Where(e => e.GetProperty("value").GetDouble() == 0), e => Assert.True(
-            DateTimeOffset.Parse(e.GetProperty("start").GetString()!, System.Globalization.CultureInfo.InvariantCulture) < pulsesFrom,
-            $"an empty gap window at {e.GetProperty("start").GetString()}, not before the pulses began"));
+        // The catch-up holds the pulses counted before the kill. A window the meter did not observe whole (its source
+        // not answering yet after a slow start or restart) is also a gap, with nothing in it: not a catch-up.
+        var catchUp = Assert.Single(energy, e => e.GetProperty("quality").GetString() == "gap" && e.GetProperty("value").GetDouble() > 0);
         Assert.True(DateTimeOffset.Parse(catchUp.GetProperty("start").GetString()!, System.Globalization.CultureInfo.InvariantCulture) < killedAt, "the catch-up signal starts before the kill");
         var windows = energy.Select(e => e.GetProperty("start").GetString()).ToList();
         Assert.Equal(windows.Count, windows.Distinct().Count()); // no window reported twice
