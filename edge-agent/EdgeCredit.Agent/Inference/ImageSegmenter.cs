@@ -40,8 +40,6 @@ internal sealed class ImageSegmenter
         _shape = [1, input.Channels, input.Height, input.Width];
     }
 
-    public ModelManifest Manifest => _model.Manifest;
-
     /// <summary>Rows of the last output grid (0 before the first run).</summary>
     public int Rows { get; private set; }
 

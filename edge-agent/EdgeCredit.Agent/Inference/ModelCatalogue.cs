@@ -43,17 +43,24 @@ internal sealed class ModelCatalogue : IDisposable
     }
 
     /// <summary>Loads and checks a model without keeping it; null when it is usable, else why not (model, file, expected vs actual, fix).</summary>
-    public static string? Problem(InferenceOptions options, string reference)
+    public static string? Problem(InferenceOptions options, string reference) => Problem(options, reference, _ => null).Refused;
+
+    /// <summary>
+    /// <see cref="Problem(InferenceOptions, string)"/> and, on the same load, what <paramref name="fits"/> finds wrong with
+    /// the model for its use (its task, its labels): the model is read once.
+    /// </summary>
+    public static (string? Refused, string? Unfit) Problem(InferenceOptions options, string reference, Func<LoadedModel, string?> fits)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(fits);
         try
         {
             using var model = ModelLoader.Load(options.ModelsPath, options.CachePath, reference);
-            return null;
+            return (null, fits(model));
         }
         catch (ModelRejectedException ex)
         {
-            return ex.Message;
+            return (ex.Message, null);
         }
     }
 

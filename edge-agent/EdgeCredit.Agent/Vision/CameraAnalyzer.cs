@@ -361,8 +361,7 @@ internal sealed class CameraAnalyzer : IDisposable
     {
         foreach (var region in _regions)
         {
-            var masks = region.Motion.MasksPeople;
-            region.Motion.Evaluate(_blobs!, _motion!.CellCounts, at, region.Running, masks ? people : null, masks ? covered : null);
+            region.Motion.Evaluate(_blobs!, _motion!.CellCounts, at, region.Running, people, covered);
         }
     }
 

@@ -21,6 +21,7 @@ internal sealed class PeopleMask
     private float[] _probabilities = [];
     private bool[] _now = [];
     private bool[] _before = [];
+    private int[] _sourceOf = [];
     private CellGrid? _grid;
     private DateTimeOffset _lastAt = DateTimeOffset.MinValue;
 
@@ -50,6 +51,7 @@ internal sealed class PeopleMask
             _now = new bool[grid.Count];
             _before = new bool[grid.Count];
             Covered = new bool[grid.Count];
+            _sourceOf = [];
             _lastAt = DateTimeOffset.MinValue;
         }
 
@@ -71,7 +73,21 @@ internal sealed class PeopleMask
     /// <summary>Each cell takes the model's probability at its centre.</summary>
     private void Sample(CellGrid grid)
     {
-        var (rows, columns) = (_segmenter.Rows, _segmenter.Columns);
+        if (_sourceOf.Length != grid.Count)
+        {
+            _sourceOf = SourceOf(grid, _segmenter.Rows, _segmenter.Columns); // the output grid is fixed by the model
+        }
+
+        for (var c = 0; c < _sourceOf.Length; c++)
+        {
+            _now[c] = _probabilities[_sourceOf[c]] >= MinProbability;
+        }
+    }
+
+    /// <summary>For each cell, the output cell under its centre.</summary>
+    private static int[] SourceOf(CellGrid grid, int rows, int columns)
+    {
+        var map = new int[grid.Count];
         var size = grid.CellSize;
         for (var cy = 0; cy < grid.Rows; cy++)
         {
@@ -80,10 +96,11 @@ internal sealed class PeopleMask
             for (var cx = 0; cx < grid.Columns; cx++)
             {
                 var x = Math.Min(grid.Width - 1, (cx * size) + (size / 2));
-                var gx = Math.Min(columns - 1, x * columns / grid.Width);
-                _now[(cy * grid.Columns) + cx] = _probabilities[(gy * columns) + gx] >= MinProbability;
+                map[(cy * grid.Columns) + cx] = (gy * columns) + Math.Min(columns - 1, x * columns / grid.Width);
             }
         }
+
+        return map;
     }
 
     private void Dilate(CellGrid grid)

@@ -72,6 +72,7 @@ internal sealed class RegionMotion
     private readonly int[] _blobTop;
     private readonly int[] _blobBottom;
     private readonly bool[] _masked;
+    private bool _anyMasked;
 
     /// <param name="grid">The camera's cell grid.</param>
     /// <param name="coverage">Share of each cell covered by this region.</param>
@@ -223,14 +224,20 @@ internal sealed class RegionMotion
     /// <param name="running">The region is running: its own recent motion is protected from passers merging with it.</param>
     /// <param name="people">The people the detector found lately (frame pixels); used with <paramref name="covered"/>.</param>
     /// <param name="covered">
-    /// The cells people cover in this frame or the one before (<see cref="PeopleMask.Covered"/>), or null. With it, a passing
-    /// blob inside a person's box hides only the covered cells in that box, for this frame, instead of its column band for
-    /// the nuisance hold: the machine beside a standing worker stays in view.
+    /// The cells people cover in this frame or the one before (<see cref="PeopleMask.Covered"/>), or null. With it, a
+    /// machine (<see cref="MasksPeople"/>; other kinds ignore it) hides only the covered cells of a passing blob inside a
+    /// person's box, for this frame, instead of its column band for the nuisance hold: the machine beside a standing
+    /// worker stays in view.
     /// </param>
     public void Evaluate(MotionBlobs blobs, int[] cellCounts, DateTimeOffset at, bool running, IReadOnlyList<Inference.Detection>? people = null, bool[]? covered = null)
     {
         ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(cellCounts);
+        if (!MasksPeople)
+        {
+            (people, covered) = (null, null); // a conveyor keeps the box and the band
+        }
+
         var now = at.UtcTicks;
         var cells = blobs.MovingCells;
         var count = blobs.MovingCount;
@@ -345,11 +352,18 @@ internal sealed class RegionMotion
     /// <summary>Marks, for this frame only, the inside cells that people cover within their boxes (grown by one cell).</summary>
     private void MaskPeople(IReadOnlyList<Inference.Detection>? people, bool[]? covered)
     {
-        Array.Clear(_masked);
+        if (_anyMasked)
+        {
+            Array.Clear(_masked);
+            _anyMasked = false;
+        }
+
         if (people is null || covered is null)
         {
             return;
         }
+
+        _anyMasked = true;
 
         foreach (var person in people)
         {

@@ -59,13 +59,9 @@ internal sealed class VisionOptionsValidator(IOptions<InferenceOptions>? inferen
 
     private static string? MaskProblem(InferenceOptions inference, string reference)
     {
-        if (ModelCatalogue.Problem(inference, reference) is { } problem)
-        {
-            return problem;
-        }
-
-        using var model = ModelLoader.Load(inference.ModelsPath, inference.CachePath, reference);
-        return model.Manifest.Task == ModelTask.Segmentation ? null : $"it is a {model.Manifest.Task} model, not segmentation";
+        var (refused, unfit) = ModelCatalogue.Problem(inference, reference,
+            model => model.Manifest.Task == ModelTask.Segmentation ? null : $"it is a {model.Manifest.Task} model, not segmentation");
+        return refused ?? unfit;
     }
 
     private static void Activity(OptionsProblems p, string key, double motionShare, double enter, double exit, TimeSpan enterFor, TimeSpan exitFor)

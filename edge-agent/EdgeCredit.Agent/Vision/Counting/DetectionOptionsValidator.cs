@@ -31,11 +31,12 @@ internal sealed class DetectionOptionsValidator(IOptions<InferenceOptions> infer
 
         if (options.Model.Length > 0 && p.Count == 0)
         {
-            if (ModelCatalogue.Problem(inference.Value, options.Model) is { } problem)
+            var (refused, labels) = ModelCatalogue.Problem(inference.Value, options.Model, model => LabelProblem(model, options));
+            if (refused is not null)
             {
-                p.Add(Prefix + nameof(options.Model), options.Model, $"the model is refused: {problem}; or set it empty to turn counting off");
+                p.Add(Prefix + nameof(options.Model), options.Model, $"the model is refused: {refused}; or set it empty to turn counting off");
             }
-            else if (LabelProblem(inference.Value, options) is { } labels)
+            else if (labels is not null)
             {
                 p.Add(Prefix + nameof(options.Model), options.Model, labels);
             }
@@ -44,9 +45,8 @@ internal sealed class DetectionOptionsValidator(IOptions<InferenceOptions> infer
         return p.ToResult();
     }
 
-    private static string? LabelProblem(InferenceOptions inference, DetectionOptions options)
+    private static string? LabelProblem(LoadedModel model, DetectionOptions options)
     {
-        using var model = ModelLoader.Load(inference.ModelsPath, inference.CachePath, options.Model);
         if (model.Manifest.Task != ModelTask.Detection)
         {
             return $"it is a {model.Manifest.Task} model; counting needs a detection model";
