@@ -230,6 +230,12 @@ internal sealed class CameraAnalyzer : IDisposable
             {
                 if (_offlineSince is null)
                 {
+                    // No frame of the second the link dropped in (or before) will come now: decide it, then settle on it.
+                    foreach (var region in _regions)
+                    {
+                        region.FlushBefore(change.At.ToUnixTimeSeconds() + 1);
+                    }
+
                     SettleRegions();
                 }
 

@@ -30,6 +30,7 @@ internal sealed class RegionActivity
     private readonly int _enterSeconds;
     private readonly int _exitSeconds;
     private long _pendingSecond = long.MinValue;
+    private bool _established;
     private int _active;
     private int _quiet;
     private int _hidden;
@@ -214,6 +215,11 @@ internal sealed class RegionActivity
 
     private void Decide(long second)
     {
+        if (!_established && Establish(second))
+        {
+            return;
+        }
+
         var span = Running ? _exitSeconds : _enterSeconds;
         var oldest = second - (StaleFactor * span) + 1;
         int count = 0, active = 0, first = -1;
@@ -253,9 +259,47 @@ internal sealed class RegionActivity
         }
     }
 
+    /// <summary>
+    /// The state a stream starts in is not known: the first <see cref="SettleSeconds"/> consecutive known seconds that
+    /// agree set it (running from the first of the active seconds that end in them), so a machine already running when the agent starts (or one that runs
+    /// for only a few seconds after) is not reported idle while the entry span fills. Returns whether it was set now.
+    /// </summary>
+    private bool Establish(long second)
+    {
+        var count = _known.Count;
+        if (count < SettleSeconds)
+        {
+            return false;
+        }
+
+        var active = _known[^1].Active;
+        for (var i = 2; i <= SettleSeconds; i++)
+        {
+            if (_known[^i].Active != active)
+            {
+                return false;
+            }
+        }
+
+        _established = true;
+        if (active && !Running)
+        {
+            var start = count - SettleSeconds;
+            while (start > 0 && _known[start - 1].Active)
+            {
+                start--;
+            }
+
+            Switch(true, ChangeBefore(start), second);
+        }
+
+        return true;
+    }
+
     /// <summary>Switches the state from <paramref name="at"/>, rewriting the timeline's seconds [at, until), and records the change.</summary>
     private void Switch(bool running, long at, long until)
     {
+        _established = true;
         Running = running;
         Timeline.Mark(at, until, SecondFlags.Running, running);
         _changes.Add(new RegionStateChange(_camera, Settings.Name, DateTimeOffset.FromUnixTimeSeconds(at), running));

@@ -24,8 +24,14 @@ internal sealed class RegionMotion
     /// <summary>Width of the neutral border ring, in cells (8 px at 320 wide): a machine's own motion may spill this far.</summary>
     public const int RingCells = 2;
 
-    /// <summary>Below this share of the region's pixels visible, a frame is no evidence.</summary>
+    /// <summary>Below this share of the region's pixels visible, a frame is no evidence (not used for a machine masked by body once its part is learned).</summary>
     public const double MinVisible = 0.4;
+
+    /// <summary>
+    /// <see cref="MinVisible"/> for a conveyor: a belt moves along its whole length, so a sixth of it in view shows whether
+    /// it runs, and walkers along it (their bands hidden) often leave no more.
+    /// </summary>
+    public const double ConveyorMinVisible = 0.15;
 
     /// <summary>
     /// Least cells either side of a passer's outside columns that are hidden with it; a third of the passer's height if
@@ -64,6 +70,7 @@ internal sealed class RegionMotion
     private readonly long[] _ownAt;
     private readonly double[] _part;
     private readonly bool _learnsPart;
+    private readonly double _minVisible;
     private int _partFrames;
     private readonly bool[] _blobOutside;
     private readonly bool[] _blobInside;
@@ -73,6 +80,12 @@ internal sealed class RegionMotion
     private readonly int[] _blobBottom;
     private readonly bool[] _masked;
     private bool _anyMasked;
+    private readonly int[] _passSlot;
+    private readonly bool[] _outsideColumns;
+    private readonly bool[] _bandColumns;
+
+    /// <summary>Passing blobs per frame whose outside columns are kept one by one; more fall back to their outside span.</summary>
+    private const int BandSlots = 8;
 
     /// <param name="grid">The camera's cell grid.</param>
     /// <param name="coverage">Share of each cell covered by this region.</param>
@@ -89,6 +102,7 @@ internal sealed class RegionMotion
         Array.Fill(_ownAt, long.MinValue / 2);
         _part = new double[grid.Count];
         _learnsPart = kind == RegionKind.Machine;
+        _minVisible = kind == RegionKind.Conveyor ? ConveyorMinVisible : MinVisible;
         _blobOutside = new bool[grid.Count + 1];
         _blobInside = new bool[grid.Count + 1];
         _blobLeft = new int[grid.Count + 1];
@@ -96,6 +110,9 @@ internal sealed class RegionMotion
         _blobTop = new int[grid.Count + 1];
         _blobBottom = new int[grid.Count + 1];
         _masked = new bool[grid.Count];
+        _passSlot = new int[grid.Count + 1];
+        _outsideColumns = new bool[BandSlots * grid.Columns];
+        _bandColumns = new bool[BandSlots * grid.Columns];
         _holdTicks = nuisanceHold.Ticks;
         for (var c = 0; c < grid.Count; c++)
         {
@@ -133,7 +150,7 @@ internal sealed class RegionMotion
     /// <summary>A blob in the last frame was inside the region and also reached outside it.</summary>
     public bool Passing { get; private set; }
 
-    /// <summary>Less than <see cref="MinVisible"/> of the region was visible in the last frame: no evidence.</summary>
+    /// <summary>Too little of the region (<see cref="MinVisible"/>, <see cref="ConveyorMinVisible"/>) or of a machine's moving part was visible in the last frame: no evidence.</summary>
     public bool Hidden { get; private set; }
 
     /// <summary>Share of the region's pixels visible (not hidden by a passer) in the last frame.</summary>
@@ -278,27 +295,32 @@ internal sealed class RegionMotion
         // 2. Hide what passers cover, never the region's own recent motion: the passing blob's cells in the columns
         //    where it is outside the region (and ColumnMargin either side) and a cell around them. People and forklifts
         //    stand upright, so their body inside the region is above or below the part outside it; a belt or a machine
-        //    part merged into their blob but beside them stays visible.
-        var passing = false;
+        //    part merged into their blob but beside them stays visible. The columns are the blob's own, one by one: two
+        //    walkers merged into one blob through a moving belt hide their two bands, not the belt between them.
         var columns = _grid.Columns;
+        var passing = MarkBands(blobs, cells, count);
         for (var i = 0; i < count; i++)
         {
             var c = cells[i];
             var label = blobs.Labels[c];
-            if (_blobOutside[label] && _blobInside[label])
+            if (!_blobOutside[label] || !_blobInside[label])
             {
-                passing = true;
-                var x = c % columns;
-                if (covered is not null && people is not null && InBox(people, x, c / columns))
-                {
-                    continue; // inside a person's box the mask below hides the body alone
-                }
+                continue;
+            }
 
-                var margin = Math.Max(ColumnMargin, (_blobBottom[label] - _blobTop[label] + 1) / 3);
-                if (x >= _blobLeft[label] - margin && x <= _blobRight[label] + margin)
-                {
-                    Hide(c, now, running);
-                }
+            var x = c % columns;
+            if (covered is not null && people is not null && InBox(people, x, c / columns))
+            {
+                continue; // inside a person's box the mask below hides the body alone
+            }
+
+            var slot = _passSlot[label];
+            var inBand = slot > 0
+                ? _bandColumns[((slot - 1) * columns) + x]
+                : x >= _blobLeft[label] - Margin(label) && x <= _blobRight[label] + Margin(label);
+            if (inBand)
+            {
+                Hide(c, now, running);
             }
         }
 
@@ -344,9 +366,82 @@ internal sealed class RegionMotion
         Passing = passing;
         VisibleShare = _insidePixels == 0 ? 0 : (double)visible / _insidePixels;
         PartVisibleShare = part > 0 ? partVisible / part : 1;
-        Hidden = VisibleShare < MinVisible || PartVisibleShare < (covered is null ? MinPartVisible : MaskedMinPartVisible);
+        // Masked by body, a machine whose moving part is learned is judged on that part alone: people standing beside
+        // the part may cover most of the region's other cells and leave the part in view.
+        Hidden = covered is not null && partLearned
+            ? PartVisibleShare < MaskedMinPartVisible
+            : VisibleShare < _minVisible || PartVisibleShare < (covered is null ? MinPartVisible : MaskedMinPartVisible);
         ConfinedShare = visible == 0 ? 0 : (double)confined / visible;
         TotalShare = _insidePixels == 0 ? 0 : (double)total / _insidePixels;
+    }
+
+    /// <summary>A passer's band margin: a third of its height, at least <see cref="ColumnMargin"/> (arms reach wider than legs).</summary>
+    private int Margin(int label) => Math.Max(ColumnMargin, (_blobBottom[label] - _blobTop[label] + 1) / 3);
+
+    /// <summary>
+    /// Gives the first <see cref="BandSlots"/> passing blobs a slot and marks, per slot, the columns within the blob's
+    /// margin of a column where it has an outside cell. Returns whether any blob passes.
+    /// </summary>
+    private bool MarkBands(MotionBlobs blobs, int[] cells, int count)
+    {
+        var columns = _grid.Columns;
+        var slots = 0;
+        var passing = false;
+        for (var label = 1; label <= blobs.BlobCount; label++)
+        {
+            _passSlot[label] = 0;
+            if (_blobOutside[label] && _blobInside[label])
+            {
+                passing = true;
+                if (slots < BandSlots)
+                {
+                    _passSlot[label] = ++slots;
+                }
+            }
+        }
+
+        if (slots == 0)
+        {
+            return passing;
+        }
+
+        Array.Clear(_outsideColumns, 0, slots * columns);
+        Array.Clear(_bandColumns, 0, slots * columns);
+        for (var i = 0; i < count; i++)
+        {
+            var c = cells[i];
+            var slot = _passSlot[blobs.Labels[c]];
+            if (slot > 0 && _class[c] == Outside)
+            {
+                _outsideColumns[((slot - 1) * columns) + (c % columns)] = true;
+            }
+        }
+
+        for (var label = 1; label <= blobs.BlobCount; label++)
+        {
+            var slot = _passSlot[label];
+            if (slot == 0)
+            {
+                continue;
+            }
+
+            var row = (slot - 1) * columns;
+            var margin = Margin(label);
+            for (var x = _blobLeft[label]; x <= _blobRight[label]; x++)
+            {
+                if (!_outsideColumns[row + x])
+                {
+                    continue;
+                }
+
+                for (var b = Math.Max(0, x - margin); b <= Math.Min(columns - 1, x + margin); b++)
+                {
+                    _bandColumns[row + b] = true;
+                }
+            }
+        }
+
+        return passing;
     }
 
     /// <summary>Marks, for this frame only, the inside cells that people cover within their boxes (grown by one cell).</summary>

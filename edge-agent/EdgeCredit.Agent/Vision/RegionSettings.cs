@@ -30,6 +30,6 @@ internal sealed record RegionSettings(
             o?.EnterFor ?? options.EnterFor,
             o?.ExitFor ?? options.ExitFor,
             o?.RejectPassingMotion ?? kind is RegionKind.Machine or RegionKind.Conveyor,
-            options.NuisanceHold);
+            kind == RegionKind.Conveyor ? options.ConveyorHold : options.NuisanceHold);
     }
 }

@@ -36,6 +36,13 @@ internal sealed class VisionOptions
     public TimeSpan NuisanceHold { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>
+    /// <see cref="NuisanceHold"/> for conveyors (0 .. 2 min): people walk along a belt, and what a walker covered is in
+    /// view again once the walker moved on, so only the walker's last two frames are held (the person's box, when the
+    /// detector found one, is held as long as for machines).
+    /// </summary>
+    public TimeSpan ConveyorHold { get; set; } = TimeSpan.FromSeconds(0.4);
+
+    /// <summary>
     /// When a passer is seen, run the detector (<c>Detection:Model</c>, label <c>Detection:PersonLabel</c>, at most
     /// <c>Detection:MaxFps</c>) and hide what is behind each person found from machines and conveyors, arms and tools
     /// included. Off, or without a detection model: the motion blobs alone find passers.

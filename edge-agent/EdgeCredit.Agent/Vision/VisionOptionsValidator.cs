@@ -30,6 +30,7 @@ internal sealed class VisionOptionsValidator(IOptions<InferenceOptions>? inferen
         p.Range(Prefix + nameof(options.ClearFor), options.ClearFor, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
         p.Range(Prefix + nameof(options.AutoReferenceAfter), options.AutoReferenceAfter, TimeSpan.Zero, TimeSpan.FromHours(1));
         p.Range(Prefix + nameof(options.NuisanceHold), options.NuisanceHold, TimeSpan.Zero, TimeSpan.FromMinutes(2));
+        p.Range(Prefix + nameof(options.ConveyorHold), options.ConveyorHold, TimeSpan.Zero, TimeSpan.FromMinutes(2));
         if (!string.IsNullOrEmpty(options.ReferenceDirectory) && !Directory.Exists(options.ReferenceDirectory))
         {
             p.Add(Prefix + nameof(options.ReferenceDirectory), options.ReferenceDirectory, "the directory does not exist (give the directory the commissioning tool wrote the references to, or leave it empty)");

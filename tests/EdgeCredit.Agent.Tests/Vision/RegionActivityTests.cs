@@ -175,4 +175,51 @@ public sealed class RegionActivityTests
         Assert.Equal([true, false], changes.Select(c => c.Running));
         Assert.InRange((changes[1].At - VisionRun.Epoch).TotalSeconds, 38, 46);
     }
+
+    [Fact]
+    public void Play_MachineRunningWhenTheStreamStartsStopsBeforeTheEnterSpan_RunningFromTheFirstSecond()
+    {
+        // Nothing is known of the state before the first frame: the first two agreeing seconds set it. A run of four
+        // seconds at the start is shorter than EnterFor (6 s) and used to be reported idle.
+        using var analyzer = new CameraAnalyzer(VisionRun.MachineCamera(), Options, null);
+        var scene = new SyntheticScene { Running = t => t < 4, NoiseSigma = 3 };
+
+        VisionRun.Play(analyzer, scene, 30);
+
+        var changes = analyzer.TakeStateChanges();
+        Assert.Equal([true, false], changes.Select(c => c.Running));
+        Assert.Equal(0, (changes[0].At - VisionRun.Epoch).TotalSeconds, 0.5);
+        Assert.Equal(4, (changes[1].At - VisionRun.Epoch).TotalSeconds, 0.5);
+        Assert.Equal(4, analyzer.Regions[0].Timeline.Count(VisionRun.Second(0), VisionRun.Second(30), SecondFlags.Running));
+    }
+
+    [Fact]
+    public void Play_IdleWhenTheStreamStarts_NoChangeReported()
+    {
+        using var analyzer = new CameraAnalyzer(VisionRun.MachineCamera(), Options, null);
+        var scene = new SyntheticScene { Running = t => t >= 20, NoiseSigma = 3 };
+
+        VisionRun.Play(analyzer, scene, 40);
+
+        var change = Assert.Single(analyzer.TakeStateChanges());
+        Assert.True(change.Running);
+        Assert.Equal(20, (change.At - VisionRun.Epoch).TotalSeconds, 0.5);
+    }
+
+    [Fact]
+    public void SetLink_StreamEndsTwoSecondsAfterAStart_LastSecondDecidedAndTheStartSettled()
+    {
+        // Running from 28 s, the stream ends at 30 s: the second the link dropped in (29) has all its frames, so it is
+        // decided before the tail is settled, and the two running seconds switch the state.
+        using var analyzer = new CameraAnalyzer(VisionRun.MachineCamera(), Options, null);
+        var scene = new SyntheticScene { Running = t => t >= 28, NoiseSigma = 3 };
+
+        VisionRun.Play(analyzer, scene, 30);
+        analyzer.SetLink(new CameraLinkChange("cam-1", CameraLinkState.Offline, VisionRun.Epoch.AddSeconds(30), "end of stream"));
+
+        var change = Assert.Single(analyzer.TakeStateChanges());
+        Assert.True(change.Running);
+        Assert.Equal(28, (change.At - VisionRun.Epoch).TotalSeconds, 0.5);
+        Assert.Equal(2, analyzer.Regions[0].Timeline.Count(VisionRun.Second(28), VisionRun.Second(30), SecondFlags.Running));
+    }
 }

@@ -123,6 +123,48 @@ public sealed class RegionMotionTests
         Assert.Equal(hidden, motion.Hidden);
     }
 
+    [Fact]
+    public void Evaluate_TwoWalkersMergedThroughARunningBelt_EachHidesItsOwnBandNotTheBeltBetween()
+    {
+        // A belt across the whole width (rows 20..24) moving everywhere, and two walkers (columns 15 and 60, rows 8..40)
+        // crossing it: one blob through the belt. Each walker's band is its column ± a third of the blob's height
+        // (11 cells), plus the cell around: columns 3..27 and 48..72. The belt between them stays in view.
+        var grid = new CellGrid(320, 180);
+        var coverage = new double[grid.Count];
+        var counts = new int[grid.Count];
+        for (var y = 20; y < 25; y++)
+        {
+            for (var x = 0; x < grid.Columns; x++)
+            {
+                coverage[(y * grid.Columns) + x] = 1;
+                counts[(y * grid.Columns) + x] = 10;
+            }
+        }
+
+        for (var y = 8; y <= 40; y++)
+        {
+            counts[(y * grid.Columns) + 15] = 16;
+            counts[(y * grid.Columns) + 60] = 16;
+        }
+
+        var blobs = new MotionBlobs(grid);
+        blobs.Label(counts);
+        var motion = new RegionMotion(grid, coverage, RegionKind.Conveyor, TimeSpan.FromSeconds(0.4));
+
+        motion.Evaluate(blobs, counts, At, running: false);
+
+        Assert.Equal(1, blobs.BlobCount);
+        Assert.True(motion.Passing);
+        Assert.Equal(30.0 / 80, motion.VisibleShare, 6);
+        Assert.False(motion.Hidden, "a belt with 30 of its 80 columns in view is evidence");
+        Assert.True(motion.ConfinedShare > 0.5, $"confined {motion.ConfinedShare:P0}");
+
+        var still = new int[grid.Count];
+        blobs.Label(still);
+        motion.Evaluate(blobs, still, At.AddSeconds(0.6), running: false);
+        Assert.Equal(1, motion.VisibleShare); // a conveyor holds a walker's cells for 0.4 s only
+    }
+
     /// <summary>320x180 (4-px cells), the region x 80..240, y 40..140 (40 x 25 cells).</summary>
     private static (CellGrid Grid, double[] Coverage) Region()
     {
