@@ -40,6 +40,8 @@ dotnet build "$root/EdgeCredit.sln" -c Release -nologo -clp:ErrorsOnly -v quiet 
   echo "[demo] build failed; run: dotnet build EdgeCredit.sln -c Release" >&2; exit 1; }
 collector_dll="$root/collector/EdgeCredit.Collector/bin/Release/net10.0/EdgeCredit.Collector.dll"
 agent_dll="$root/edge-agent/EdgeCredit.Agent/bin/Release/net10.0/EdgeCredit.Agent.dll"
+# The agents run with the runtime settings their systemd unit gives them (its Environment=DOTNET_* lines).
+mapfile -t agent_runtime < <(sed -n 's/^Environment=\(DOTNET_[A-Za-z0-9_]*=.*\)$/\1/p' "$root/deploy/systemd/edgecredit-agent.service")
 
 rm -rf "$demo" && mkdir -p "$demo"
 pids=()
@@ -173,7 +175,7 @@ for entry in "${fleet[@]}"; do
     meters="$meters, a camera with ${#camera_args[@]} settings"
   fi
   echo "[demo] starting edge agent $device for $enterprise ($profile, $meters, $window windows)"
-  (cd "$(dirname "$agent_dll")" && exec dotnet "$agent_dll" "${args[@]}") >"$demo/agent-$device.log" 2>&1 &
+  (cd "$(dirname "$agent_dll")" && exec env "${agent_runtime[@]}" dotnet "$agent_dll" "${args[@]}") >"$demo/agent-$device.log" 2>&1 &
   pids+=($!)
 done
 

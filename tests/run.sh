@@ -6,7 +6,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(mosquitto victoria-metrics mosquitto-clients openssl python3-pymodbus ffmpeg libgtk-3-0 python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-rtsp glib-networking gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-ugly)
+packages=(systemd mosquitto victoria-metrics mosquitto-clients openssl python3-pymodbus ffmpeg libgtk-3-0 python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-rtsp glib-networking gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-ugly)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -4,8 +4,11 @@ using Microsoft.Extensions.Options;
 
 namespace EdgeCredit.Agent.Vision;
 
-/// <summary>Bounds of every number, the reference directory, and the person-mask model (checked when the inference options are given).</summary>
-internal sealed class VisionOptionsValidator(IOptions<InferenceOptions>? inference = null) : IValidateOptions<VisionOptions>
+/// <summary>
+/// Bounds of every number, the reference directory, and the person-mask model (checked when the inference options are
+/// given and a camera is configured, or <paramref name="cameras"/> is not given: only cameras run it).
+/// </summary>
+internal sealed class VisionOptionsValidator(IOptions<InferenceOptions>? inference = null, IOptions<Capture.CamerasOptions>? cameras = null) : IValidateOptions<VisionOptions>
 {
     private const string Prefix = VisionOptions.SectionName + ":";
 
@@ -36,7 +39,7 @@ internal sealed class VisionOptionsValidator(IOptions<InferenceOptions>? inferen
             p.Add(Prefix + nameof(options.ReferenceDirectory), options.ReferenceDirectory, "the directory does not exist (give the directory the commissioning tool wrote the references to, or leave it empty)");
         }
 
-        if (options.HidePeople && options.PersonMask.Length > 0 && inference is not null && MaskProblem(inference.Value, options.PersonMask) is { } problem)
+        if (options.HidePeople && options.PersonMask.Length > 0 && inference is not null && cameras?.Value.Sources.Count != 0 && MaskProblem(inference.Value, options.PersonMask) is { } problem)
         {
             p.Add(Prefix + nameof(options.PersonMask), options.PersonMask, $"the model is refused: {problem}; or set it empty to hide the whole box under each person");
         }

@@ -22,6 +22,24 @@ public sealed class VisionOptionsValidatorTests
     }
 
     [Theory]
+    [InlineData(false, true)] // no camera runs the mask: it is not loaded at start
+    [InlineData(true, false)]
+    public void Validate_BadPersonMask_CheckedOnlyWhenACameraIsConfigured(bool camera, bool succeeds)
+    {
+        var cameras = new Agent.Capture.CamerasOptions();
+        if (camera)
+        {
+            cameras.Sources.Add(VisionRun.MachineCamera());
+        }
+
+        var validator = new VisionOptionsValidator(
+            Microsoft.Extensions.Options.Options.Create(new Agent.Inference.InferenceOptions()),
+            Microsoft.Extensions.Options.Options.Create(cameras));
+
+        Assert.Equal(succeeds, validator.Validate(null, new VisionOptions { PersonMask = "no-such-mask/1" }).Succeeded);
+    }
+
+    [Theory]
     [InlineData("item-detector/1", "it is a Detection model, not segmentation")]
     [InlineData("no-such-mask/1", "no-such-mask")]
     public void Validate_PersonMaskNotASegmentationModel_RefusedNamingKeyValueAndFix(string model, string reason)

@@ -2,7 +2,10 @@ using EdgeCredit.Testing.Servers;
 
 namespace EdgeCredit.Testing.Infrastructure;
 
-/// <summary>The real edge agent as a child process with simulated meters, restartable on the same data directory.</summary>
+/// <summary>
+/// The real edge agent as a child process with simulated meters, restartable on the same data directory, with the runtime
+/// settings of its systemd unit (<see cref="DeployedRuntime"/>).
+/// </summary>
 internal sealed class AgentProcess : IAsyncDisposable
 {
     private readonly List<string> _arguments;
@@ -44,7 +47,7 @@ internal sealed class AgentProcess : IAsyncDisposable
             throw new InvalidOperationException("agent is still running");
         }
 
-        _process = ChildProcess.StartDotnet("agent " + Device.Device, RepoPaths.AgentDll, _arguments);
+        _process = ChildProcess.StartDotnet("agent " + Device.Device, RepoPaths.AgentDll, _arguments, environment: DeployedRuntime.Agent);
     }
 
     public async Task RestartAsync()

@@ -25,7 +25,7 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
-    public static ChildProcess Start(string name, string fileName, IEnumerable<string> arguments, string? workingDirectory = null)
+    public static ChildProcess Start(string name, string fileName, IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -40,6 +40,10 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
 
         info.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var child = new ChildProcess(name, process);
         process.OutputDataReceived += (_, e) => child.OnLine(e.Data);
@@ -50,8 +54,8 @@ internal sealed class ChildProcess : IAsyncDisposable
         return child;
     }
 
-    public static ChildProcess StartDotnet(string name, string dll, IEnumerable<string> arguments, string? workingDirectory = null) =>
-        Start(name, "dotnet", [dll, .. arguments], workingDirectory ?? Path.GetDirectoryName(dll));
+    public static ChildProcess StartDotnet(string name, string dll, IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null) =>
+        Start(name, "dotnet", [dll, .. arguments], workingDirectory ?? Path.GetDirectoryName(dll), environment);
 
     /// <summary>Waits for an output line that matches; fails with the output so far if the process exits or time runs out.</summary>
     public async Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout)

@@ -4,8 +4,12 @@ using Microsoft.Extensions.Options;
 
 namespace EdgeCredit.Agent.Vision.Counting;
 
-/// <summary>Bounds of every number, the counting lines' syntax, and the model itself (checksum, shapes, labels) so a wrong model stops the start.</summary>
-internal sealed class DetectionOptionsValidator(IOptions<InferenceOptions> inference) : IValidateOptions<DetectionOptions>
+/// <summary>
+/// Bounds of every number, the counting lines' syntax, and the model itself (checksum, shapes, labels) so a wrong model
+/// stops the start. The model is checked only when a camera is configured (none, or <paramref name="cameras"/> not
+/// given, checks it): only cameras run it, and a check loads it into ONNX Runtime's arena, which keeps what it grew.
+/// </summary>
+internal sealed class DetectionOptionsValidator(IOptions<InferenceOptions> inference, IOptions<Capture.CamerasOptions>? cameras = null) : IValidateOptions<DetectionOptions>
 {
     private const string Prefix = DetectionOptions.SectionName + ":";
 
@@ -29,7 +33,7 @@ internal sealed class DetectionOptionsValidator(IOptions<InferenceOptions> infer
             }
         }
 
-        if (options.Model.Length > 0 && p.Count == 0)
+        if (options.Model.Length > 0 && p.Count == 0 && cameras?.Value.Sources.Count != 0)
         {
             var (refused, labels) = ModelCatalogue.Problem(inference.Value, options.Model, model => LabelProblem(model, options));
             if (refused is not null)

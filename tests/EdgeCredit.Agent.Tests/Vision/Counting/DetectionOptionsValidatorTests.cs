@@ -13,6 +13,24 @@ public sealed class DetectionOptionsValidatorTests
         Assert.True(validator.Validate(null, new DetectionOptions()).Succeeded);
     }
 
+    [Theory]
+    [InlineData(false, true)] // no camera runs the detector: it is not loaded at start
+    [InlineData(true, false)]
+    public void Validate_MissingModel_CheckedOnlyWhenACameraIsConfigured(bool camera, bool succeeds)
+    {
+        var cameras = new EdgeCredit.Agent.Capture.CamerasOptions();
+        if (camera)
+        {
+            cameras.Sources.Add(EdgeCredit.Agent.Tests.Vision.VisionRun.MachineCamera());
+        }
+
+        var validator = new DetectionOptionsValidator(
+            Microsoft.Extensions.Options.Options.Create(new EdgeCredit.Agent.Inference.InferenceOptions()),
+            Microsoft.Extensions.Options.Options.Create(cameras));
+
+        Assert.Equal(succeeds, validator.Validate(null, new DetectionOptions { Model = "no-such-detector/1" }).Succeeded);
+    }
+
     [Fact]
     public void Validate_BadNumbersAndLine_NamesKeysValuesAndAllowed()
     {

@@ -1,0 +1,34 @@
+namespace EdgeCredit.Testing.Infrastructure;
+
+/// <summary>
+/// The runtime settings (<c>DOTNET_*</c>) the agent's systemd unit gives the agent process
+/// (<c>deploy/systemd/edgecredit-agent.service</c>, its <c>Environment=</c> lines). Tests and benchmarks start the
+/// agent with the same ones, so what they measure is the process as deployed.
+/// </summary>
+internal static class DeployedRuntime
+{
+    public static IReadOnlyDictionary<string, string> Agent { get; } = Read(RepoPaths.Deploy("systemd", "edgecredit-agent.service"));
+
+    /// <summary>The unit's <c>Environment=KEY=VALUE</c> lines whose key starts with <c>DOTNET_</c>.</summary>
+    public static IReadOnlyDictionary<string, string> Read(string unitFile)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(unitFile))
+        {
+            const string prefix = "Environment=";
+            if (!line.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var assignment = line[prefix.Length..].Trim();
+            var equals = assignment.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0 && assignment.StartsWith("DOTNET_", StringComparison.Ordinal))
+            {
+                settings[assignment[..equals]] = assignment[(equals + 1)..];
+            }
+        }
+
+        return settings;
+    }
+}
