@@ -17,6 +17,9 @@ internal sealed class CameraHealthMonitor : IDisposable
     private readonly string _camera;
     private readonly VisionOptions _options;
     private readonly ConditionTracker[] _trackers;
+    /// <summary>Side of the thumbnail blocks whose flatness says how much of the lens is covered (10 px: 16 x 9 blocks at 160 wide).</summary>
+    private const int FlatBlock = 10;
+
     private readonly LoopDetector _loop;
     private readonly List<CameraConditionRecord> _changes = [];
     private MovedDetector? _moved;
@@ -85,6 +88,12 @@ internal sealed class CameraHealthMonitor : IDisposable
         _firstFrame ??= at;
         var dark = measures.Mean < _options.DarkLuminance ? Math.Clamp(1 - (measures.Mean / _options.DarkLuminance), 0.5, 1) : 0;
         var covered = measures.Contrast < _options.CoveredContrast ? Math.Clamp(1 - (measures.Contrast / _options.CoveredContrast), 0.5, 1) : 0;
+        if (covered == 0 && dark == 0)
+        {
+            // Most of the lens covered: the strip of scene left lifts the whole picture's contrast, but the cover is flat.
+            var flat = ImageMeasures.FlatShare(Thumbnail.Pixels, Thumbnail.ThumbWidth, Thumbnail.ThumbHeight, FlatBlock, _options.CoveredContrast);
+            covered = flat >= _options.CoveredShare ? Math.Clamp((flat - _options.CoveredShare) / Math.Max(1e-9, 1 - _options.CoveredShare), 0.5, 1) : 0;
+        }
         var copy = !measures.First && measures.IdenticalShare >= _options.FrozenIdenticalShare;
         var frozen = copy ? Math.Clamp((measures.IdenticalShare - _options.FrozenIdenticalShare) / Math.Max(1e-9, 1 - _options.FrozenIdenticalShare), 0.5, 1) : 0;
         Track(CameraCondition.Dark, at, dark);

@@ -4,6 +4,47 @@ namespace EdgeCredit.Agent.Vision;
 internal static class ImageMeasures
 {
     /// <summary>
+    /// Share of the picture's <paramref name="block"/>-pixel square blocks whose grey levels have a standard deviation below
+    /// <paramref name="contrast"/> (flat: no texture). Blocks that are all 0 (blanked by a privacy mask) are left out; 0
+    /// when every block is.
+    /// </summary>
+    public static double FlatShare(ReadOnlySpan<byte> pixels, int width, int height, int block, double contrast)
+    {
+        var limit = contrast * contrast * block * block;
+        int flat = 0, counted = 0;
+        for (var by = 0; by + block <= height; by += block)
+        {
+            for (var bx = 0; bx + block <= width; bx += block)
+            {
+                long sum = 0, squares = 0;
+                for (var y = by; y < by + block; y++)
+                {
+                    foreach (var v in pixels.Slice((y * width) + bx, block))
+                    {
+                        sum += v;
+                        squares += v * v;
+                    }
+                }
+
+                if (sum == 0)
+                {
+                    continue;
+                }
+
+                counted++;
+                var n = block * block;
+                // n * variance * n = n * squares - sum^2, compared against contrast^2 * n * n without a division.
+                if (((n * squares) - (sum * sum)) < limit * n)
+                {
+                    flat++;
+                }
+            }
+        }
+
+        return counted == 0 ? 0 : (double)flat / counted;
+    }
+
+    /// <summary>
     /// Variance of the 4-neighbour Laplacian divided by the variance of the picture: high-frequency energy per unit of
     /// contrast, so a change of lighting (gain) does not change it while a blur lowers it a lot. 0 for a flat picture.
     /// </summary>

@@ -62,6 +62,13 @@ internal sealed class VisionOptions
     /// <summary>Standard deviation of the picture below this (grey levels) is covered: uniform, no texture (0.5 .. 128).</summary>
     public double CoveredContrast { get; set; } = 8;
 
+    /// <summary>
+    /// A picture is also covered when at least this share of its blocks (10x10 pixels of the 160-wide thumbnail, those
+    /// a privacy mask blanks left out) each have a standard deviation below <see cref="CoveredContrast"/> (0.5 .. 1): a
+    /// cover over most of the lens leaves a strip of scene whose contrast against the cover lifts the whole picture's.
+    /// </summary>
+    public double CoveredShare { get; set; } = 0.8;
+
     /// <summary>Normalized sharpness below this share of the reference's is defocused (0.01 .. 0.95).</summary>
     public double DefocusRatio { get; set; } = 0.35;
 

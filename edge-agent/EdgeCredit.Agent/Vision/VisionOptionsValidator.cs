@@ -21,6 +21,7 @@ internal sealed class VisionOptionsValidator(IOptions<InferenceOptions>? inferen
         p.Range(Prefix + nameof(options.GlobalChangeShare), options.GlobalChangeShare, 0.05, 1);
         p.Range(Prefix + nameof(options.DarkLuminance), options.DarkLuminance, 1, 254);
         p.Range(Prefix + nameof(options.CoveredContrast), options.CoveredContrast, 0.5, 128);
+        p.Range(Prefix + nameof(options.CoveredShare), options.CoveredShare, 0.5, 1);
         p.Range(Prefix + nameof(options.DefocusRatio), options.DefocusRatio, 0.01, 0.95);
         p.Range(Prefix + nameof(options.FrozenIdenticalShare), options.FrozenIdenticalShare, 0.5, 1);
         p.Range(Prefix + nameof(options.FrozenFor), options.FrozenFor, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));

@@ -40,6 +40,36 @@ public sealed class CameraHealthMonitorTests
     }
 
     [Fact]
+    public void Play_LensMostlyCoveredLeavingAStripOfScene_CoveredThoughThePicturesContrastIsHigh()
+    {
+        // A light cover (grey 200, sensor noise) over the left 85 % of the view, the scene (grey levels about 60-120)
+        // still in the right 15 %: the picture's standard deviation is far above CoveredContrast, the cover is flat.
+        var scene = Scene();
+        var (analyzer, detections) = Run(scene, 150, (t, _, pixels) =>
+        {
+            if (t < TamperAt)
+            {
+                return;
+            }
+
+            var w = scene.Width;
+            for (var i = 0; i < pixels.Length; i++)
+            {
+                if (i % w < w * 85 / 100)
+                {
+                    pixels[i] = (byte)(199 + ((i * 7) % 3));
+                }
+            }
+        });
+        using (analyzer)
+        {
+            Assert.True(detections.TryGetValue(CameraCondition.Covered, out var found), $"not covered; got {string.Join(", ", detections.Keys)}");
+            Assert.InRange(found.DetectedAt, TamperAt, TamperAt + 30);
+            Assert.DoesNotContain(CameraCondition.Defocused, detections.Keys);
+        }
+    }
+
+    [Fact]
     public void Play_NormalTenMinutesWithRunningWalkersLightingAndNoise_NoCondition()
     {
         var flicker = new Random(11);

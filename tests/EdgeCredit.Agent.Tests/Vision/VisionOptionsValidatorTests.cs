@@ -63,6 +63,7 @@ public sealed class VisionOptionsValidatorTests
     [InlineData("Vision:LoopMinPeriod", "00:02:00", "allowed 00:00:01 to 00:01:30")]
     [InlineData("Vision:DefocusRatio", "1.5", "allowed 0.01 to 0.95")]
     [InlineData("Vision:ConveyorHold", "00:05:00", "allowed 00:00:00 to 00:02:00")]
+    [InlineData("Vision:CoveredShare", "0.2", "allowed 0.5 to 1")]
     [InlineData("Vision:ReferenceDirectory", "/nonexistent/references", "the directory does not exist")]
     [InlineData("Vision:Regions:press-1:EnterActivity", "0.1", "lower than the enter threshold")]
     [InlineData("Vision:Regions:press-1:ExitFor", "00:20:00", "allowed 00:00:01 to 00:10:00")]
