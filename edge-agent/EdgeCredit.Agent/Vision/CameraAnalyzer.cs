@@ -231,12 +231,7 @@ internal sealed class CameraAnalyzer : IDisposable
                 if (_offlineSince is null)
                 {
                     // No frame of the second the link dropped in (or before) will come now: decide it, then settle on it.
-                    foreach (var region in _regions)
-                    {
-                        region.FlushBefore(change.At.ToUnixTimeSeconds() + 1);
-                    }
-
-                    SettleRegions();
+                    SettleRegions(change.At.ToUnixTimeSeconds() + 1);
                 }
 
                 _offlineSince ??= change.At;
@@ -319,11 +314,15 @@ internal sealed class CameraAnalyzer : IDisposable
         _conditions.Add(change);
     }
 
-    /// <summary>The evidence stops: each region decides its tail on the known seconds (see <see cref="RegionActivity.Settle"/>).</summary>
-    private void SettleRegions()
+    /// <summary>
+    /// The evidence stops: each region decides its tail on the known seconds (see <see cref="RegionActivity.Settle"/>),
+    /// after deciding its pending second if it lies before <paramref name="decideBefore"/> (no frame of it can come).
+    /// </summary>
+    private void SettleRegions(long decideBefore = long.MinValue)
     {
         foreach (var region in _regions)
         {
+            region.FlushBefore(decideBefore);
             region.Settle();
             TakeRegionChanges(region);
         }

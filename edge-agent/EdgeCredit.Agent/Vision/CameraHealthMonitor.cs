@@ -11,15 +11,15 @@ namespace EdgeCredit.Agent.Vision;
 /// </summary>
 internal sealed class CameraHealthMonitor : IDisposable
 {
+    /// <summary>Side of the thumbnail blocks whose flatness says how much of the lens is covered (10 px: 16 x 9 blocks at 160 wide).</summary>
+    private const int FlatBlock = 10;
+
     private static readonly TimeSpan MovedCheckInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan EvidenceGap = TimeSpan.FromSeconds(2.5);
 
     private readonly string _camera;
     private readonly VisionOptions _options;
     private readonly ConditionTracker[] _trackers;
-    /// <summary>Side of the thumbnail blocks whose flatness says how much of the lens is covered (10 px: 16 x 9 blocks at 160 wide).</summary>
-    private const int FlatBlock = 10;
-
     private readonly LoopDetector _loop;
     private readonly List<CameraConditionRecord> _changes = [];
     private MovedDetector? _moved;
