@@ -33,4 +33,9 @@ internal static partial class CaptureLog
 
     [LoggerMessage(EventId = 6010, Level = LogLevel.Information, Message = "Capture: {Count} cameras ({Cameras})")]
     public static partial void Cameras(ILogger logger, int count, string cameras);
+    [LoggerMessage(EventId = 6011, Level = LogLevel.Warning, Message = "Camera {Camera}: the still for {Reader} could not be read from {Path}: {Error}; the next still is tried")]
+    public static partial void StillUnreadable(ILogger logger, string camera, string reader, string path, string error);
+
+    [LoggerMessage(EventId = 6012, Level = LogLevel.Information, Message = "Camera {Camera} also writes a still for {Reader}: {Width} px wide every {Interval} to {Path}, from the same decoding (deblocking kept on for it)")]
+    public static partial void StillAdded(ILogger logger, string camera, string reader, int width, TimeSpan interval, string path);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace EdgeCredit.Agent.Capture;
 
@@ -8,15 +9,22 @@ namespace EdgeCredit.Agent.Capture;
 /// Decoding is what a camera costs (about five sixths of its CPU at 720p): one decoder thread and one filter thread
 /// by default (threads beyond one cost CPU per frame to coordinate), and H.264/H.265 deblocking skipped
 /// (<see cref="CameraOptions.SkipDeblocking"/>).
+/// With stills (<see cref="CameraStillOutput"/>, for a meter read by OCR from this camera) the decoded frames are split:
+/// the analysis frames as above on stdout, and per still a grey picture at its own rate and width renamed over its
+/// file (image2, atomic). Deblocking is then kept: a still is read at close to the camera's own width, where block
+/// edges would show.
 /// Log level <c>info</c> (without progress lines) because the frame size is read from ffmpeg's own description of the
 /// output stream (<see cref="FfmpegStreamInfo"/>); only ffmpeg knows it for sure before the first frame (the input's
 /// size, its sample aspect ratio and rotation all play a part), and it costs no second connection to the camera.
 /// </summary>
 internal static class FfmpegArguments
 {
-    public static IReadOnlyList<string> For(CameraOptions camera)
+    public static IReadOnlyList<string> For(CameraOptions camera) => For(camera, []);
+
+    public static IReadOnlyList<string> For(CameraOptions camera, IReadOnlyList<CameraStillOutput> stills)
     {
         ArgumentNullException.ThrowIfNull(camera);
+        ArgumentNullException.ThrowIfNull(stills);
         List<string> args = ["-hide_banner", "-nostdin", "-nostats", "-loglevel", "info"];
         switch (CameraUrl.KindOf(camera.Url))
         {
@@ -40,15 +48,40 @@ internal static class FfmpegArguments
 
         // Decoder options go before -i. Both are generic: a decoder without threads or a loop filter (MJPEG) ignores them.
         args.AddRange(["-threads", camera.DecodeThreads.ToString(CultureInfo.InvariantCulture)]);
-        if (camera.SkipDeblocking)
+        if (camera.SkipDeblocking && stills.Count == 0)
         {
             args.AddRange(["-skip_loop_filter", "all"]);
         }
 
-        var fps = camera.AnalysisFps.ToString("0.###", CultureInfo.InvariantCulture);
+        var fps = Number(camera.AnalysisFps);
         var width = camera.AnalysisWidth.ToString(CultureInfo.InvariantCulture);
-        args.AddRange(["-i", camera.Url, "-an", "-sn", "-dn", "-map", "0:v:0",
-            "-filter_threads", "1", "-vf", $"fps={fps},scale={width}:-2:flags=area", "-pix_fmt", "gray", "-f", "rawvideo", "pipe:1"]);
+        args.AddRange(["-i", camera.Url, "-an", "-sn", "-dn"]);
+        if (stills.Count == 0)
+        {
+            args.AddRange(["-map", "0:v:0", "-filter_threads", "1", "-vf", $"fps={fps},scale={width}:-2:flags=area", "-pix_fmt", "gray", "-f", "rawvideo", "pipe:1"]);
+            return args;
+        }
+
+        var graph = new StringBuilder().Append(CultureInfo.InvariantCulture, $"[0:v:0]split={stills.Count + 1}[a]");
+        for (var i = 0; i < stills.Count; i++)
+        {
+            graph.Append(CultureInfo.InvariantCulture, $"[s{i}]");
+        }
+
+        graph.Append(CultureInfo.InvariantCulture, $";[a]fps={fps},scale={width}:-2:flags=area,format=gray[v]");
+        for (var i = 0; i < stills.Count; i++)
+        {
+            graph.Append(CultureInfo.InvariantCulture, $";[s{i}]fps={Number(stills[i].Fps)},scale={stills[i].Width}:-2:flags=area,format=gray[o{i}]");
+        }
+
+        args.AddRange(["-filter_complex_threads", "1", "-filter_complex", graph.ToString(), "-map", "[v]", "-pix_fmt", "gray", "-f", "rawvideo", "pipe:1"]);
+        for (var i = 0; i < stills.Count; i++)
+        {
+            args.AddRange(["-map", $"[o{i}]", "-f", "image2", "-update", "1", "-atomic_writing", "1", "-y", stills[i].Path]);
+        }
+
         return args;
     }
+
+    private static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 }

@@ -23,7 +23,8 @@ internal sealed partial class FfmpegCamera : ICameraFeed, IDisposable
     private const int LinkChangeCapacity = 64;
     private readonly CameraOptions _camera;
     private readonly string _ffmpegPath;
-    private readonly IReadOnlyList<string> _arguments;
+    private readonly List<CameraStillOutput> _stills = [];
+    private IReadOnlyList<string> _arguments;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ReconnectBackoff _backoff;
@@ -35,6 +36,7 @@ internal sealed partial class FfmpegCamera : ICameraFeed, IDisposable
     private long _index;
     private DateTimeOffset? _offlineSince;
     private int _disposed;
+    private int _started;
 
     public FfmpegCamera(CameraOptions camera, string ffmpegPath, TimeProvider time, ILogger logger)
     {
@@ -78,6 +80,37 @@ internal sealed partial class FfmpegCamera : ICameraFeed, IDisposable
     /// <summary>Process id of the running ffmpeg, if any (tests and benchmarks read its CPU time).</summary>
     public int? FfmpegPid => _current?.Id;
 
+    /// <summary>
+    /// Adds a still output for <paramref name="reader"/> (a meter read by OCR from this camera): the camera's ffmpeg also
+    /// writes a grey picture <paramref name="width"/> px wide every 1 / <paramref name="fps"/> s, from the frames it
+    /// decodes anyway, and the returned feed passes them on. The caller owns the feed (it deletes the file). Only before
+    /// <see cref="RunAsync"/>: ffmpeg's command line is fixed when it starts.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The camera already runs.</exception>
+    public StillFeed AddStill(string reader, double fps, int width)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reader);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(fps);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (Volatile.Read(ref _started) != 0)
+        {
+            throw new InvalidOperationException($"camera {Camera} already runs: a still for {reader} must be added before it starts");
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), $"edgecredit-{Environment.ProcessId}-{Camera}-{reader}-still.pgm");
+        var output = new CameraStillOutput(path, fps, width);
+        var feed = new StillFeed(Camera, reader, output, _time, _logger);
+        _stills.Add(output);
+        _arguments = FfmpegArguments.For(_camera, _stills);
+        var interval = TimeSpan.FromSeconds(1 / fps);
+        CaptureLog.StillAdded(_logger, Camera, reader, width, interval, path);
+        return feed;
+    }
+
+    /// <summary>The still outputs added so far.</summary>
+    public IReadOnlyList<CameraStillOutput> Stills => _stills;
+
     /// <summary>Called with each frame dropped from the full queue, after it was disposed (for tests).</summary>
     internal Action<CameraFrame>? FrameDropped { get; set; }
 
@@ -88,6 +121,7 @@ internal sealed partial class FfmpegCamera : ICameraFeed, IDisposable
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        Volatile.Write(ref _started, 1);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
         var token = linked.Token;
         CaptureLog.Starting(_logger, Camera, MaskedUrl, Kind, _ffmpegPath, _camera.AnalysisFps, _camera.AnalysisWidth,

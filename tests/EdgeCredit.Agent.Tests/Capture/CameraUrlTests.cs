@@ -57,6 +57,23 @@ public sealed class CameraUrlTests
     }
 
     [Fact]
+    public void Arguments_Stills_SplitIntoAnalysisFramesAndOneAtomicPictureFilePerStill()
+    {
+        CameraStillOutput[] stills = [new("/tmp/a.pgm", 0.0666667, 1280), new("/tmp/b.pgm", 0.2, 640)];
+        var args = FfmpegArguments.For(new CameraOptions { Url = "rtsp://10.0.0.9/s", AnalysisFps = 5, AnalysisWidth = 320 }, stills).ToList();
+
+        Assert.Equal(
+            "[0:v:0]split=3[a][s0][s1];[a]fps=5,scale=320:-2:flags=area,format=gray[v];[s0]fps=0.066667,scale=1280:-2:flags=area,format=gray[o0];[s1]fps=0.2,scale=640:-2:flags=area,format=gray[o1]",
+            args[args.IndexOf("-filter_complex") + 1]);
+        Assert.DoesNotContain("-vf", args);
+        Assert.DoesNotContain("-skip_loop_filter", args); // a still is read at close to the camera's width: block edges would show
+        var pipe = args.IndexOf("pipe:1");
+        Assert.Equal(["-map", "[v]", "-pix_fmt", "gray", "-f", "rawvideo", "pipe:1"], args[(pipe - 6)..(pipe + 1)]);
+        Assert.Equal(["-map", "[o0]", "-f", "image2", "-update", "1", "-atomic_writing", "1", "-y", "/tmp/a.pgm"], args[(pipe + 1)..(pipe + 11)]);
+        Assert.Equal(["-map", "[o1]", "-f", "image2", "-update", "1", "-atomic_writing", "1", "-y", "/tmp/b.pgm"], args[(pipe + 11)..]);
+    }
+
+    [Fact]
     public void Arguments_FileRealTime_LoopedAtItsOwnRate()
     {
         var live = FfmpegArguments.For(new CameraOptions { Url = "a.mp4", FileRealTime = true });

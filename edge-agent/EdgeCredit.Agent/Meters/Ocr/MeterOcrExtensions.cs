@@ -1,3 +1,4 @@
+using EdgeCredit.Agent.Capture;
 using EdgeCredit.Agent.Inference;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,7 +30,8 @@ internal static class MeterOcrExtensions
             sp.GetRequiredService<IOptions<MeterOcrOptions>>(),
             () => sp.GetService<ModelCatalogue>() ?? throw new InvalidOperationException("MeterOcr:Meters are configured but the model runtime is not registered: call AddInference() before AddMeters()"),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(),
+            sp.GetService<CameraSet>())); // resolved before any hosted service starts, so before the cameras run
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IMeterProvider, OcrMeterProvider>(sp => sp.GetRequiredService<OcrMeterProvider>()));
         return builder;
     }

@@ -10,7 +10,9 @@ namespace EdgeCredit.Agent.Meters.Ocr;
 /// when any meter is configured, that both models load from the catalogue (SHA-256, input shape, outputs) so a wrong
 /// or missing model stops the start with the catalogue's message. Whether a camera answers is not checked here.
 /// </summary>
-internal sealed class MeterOcrOptionsValidator(IOptions<InferenceOptions> inference) : IValidateOptions<MeterOcrOptions>
+/// <param name="inference">Where the models are.</param>
+/// <param name="cameras">The cameras a meter's Camera may name (absent: none).</param>
+internal sealed class MeterOcrOptionsValidator(IOptions<InferenceOptions> inference, IOptions<CamerasOptions>? cameras = null) : IValidateOptions<MeterOcrOptions>
 {
     private const string Prefix = MeterOcrOptions.SectionName + ":";
 
@@ -31,9 +33,23 @@ internal sealed class MeterOcrOptionsValidator(IOptions<InferenceOptions> infere
                 problems.Add(key + nameof(OcrMeterOptions.Name), meter.Name, $"already used by {Prefix}Meters:{names[meter.Name!]}; names must be unique");
             }
 
-            if (string.IsNullOrWhiteSpace(meter.Url))
+            var cameraNames = cameras?.Value.Sources.Select(c => c.Name).ToList() ?? [];
+            if (!string.IsNullOrEmpty(meter.Camera))
             {
-                problems.Add(key + nameof(OcrMeterOptions.Url), meter.Url, "must be the camera that sees the meter: rtsp://, http://, a video file or /dev/videoN");
+                if (!string.IsNullOrWhiteSpace(meter.Url))
+                {
+                    problems.Add(key + nameof(OcrMeterOptions.Url), meter.Url, $"must be empty when {key}{nameof(OcrMeterOptions.Camera)} is set ('{meter.Camera}'): the meter reads that camera; remove one of the two");
+                }
+                else if (!cameraNames.Contains(meter.Camera, StringComparer.Ordinal))
+                {
+                    problems.Add(key + nameof(OcrMeterOptions.Camera), meter.Camera, cameraNames.Count == 0
+                        ? "names no camera: Cameras:Sources is empty. Add the camera there, or set Url to the camera that sees the meter instead"
+                        : $"is not one of Cameras:Sources ({string.Join(", ", cameraNames)}); name one of them, or set Url instead");
+                }
+            }
+            else if (string.IsNullOrWhiteSpace(meter.Url))
+            {
+                problems.Add(key + nameof(OcrMeterOptions.Url), meter.Url, "must be the camera that sees the meter: rtsp://, http://, a video file or /dev/videoN (or set Camera to a camera of Cameras:Sources)");
             }
 
             problems.Range(key + nameof(OcrMeterOptions.FrameWidth), meter.FrameWidth, 320, 3840);

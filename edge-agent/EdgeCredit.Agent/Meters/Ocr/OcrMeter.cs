@@ -7,7 +7,8 @@ namespace EdgeCredit.Agent.Meters.Ocr;
 
 /// <summary>
 /// A meter read from its display by a camera. Its loop takes one frame every ReadInterval from its camera (an
-/// <see cref="FfmpegCamera"/> of its own decoding at two frames per interval, or a feed passed in), reads the register
+/// <see cref="FfmpegCamera"/> of its own decoding at two frames per interval, the stills a camera of
+/// <c>Cameras:Sources</c> writes for it at that rate (<see cref="StillFeed"/>), or a feed passed in), reads the register
 /// in the configured region (<see cref="MeterDisplayReader"/>, one reading at a time across meters through the
 /// engine's gate) and passes it through <see cref="RegisterPlausibility"/>. An accepted reading becomes the meter's
 /// sample: <see cref="MeterReading.RegisterKwh"/> (the window's energy is the register's movement) and the average
@@ -24,6 +25,7 @@ internal sealed class OcrMeter : IPolledMeter, IDisposable
     private readonly ILogger _logger;
     private readonly ICameraFeed _feed;
     private readonly FfmpegCamera? _ownCamera;
+    private readonly StillFeed? _stills;
     private readonly MeterDisplayReader _reader;
     private readonly RegisterPlausibility _gate;
     private readonly NormalizedPolygon _region;
@@ -37,8 +39,13 @@ internal sealed class OcrMeter : IPolledMeter, IDisposable
     /// <param name="engine">The shared OCR engine (borrowed).</param>
     /// <param name="time">Clock.</param>
     /// <param name="logger">Logger.</param>
-    /// <param name="feed">Frames to read (borrowed; tests); null: the meter decodes its URL with its own ffmpeg camera, which it owns.</param>
-    public OcrMeter(OcrMeterSetup setup, PpOcrEngine engine, TimeProvider time, ILogger logger, ICameraFeed? feed = null)
+    /// <param name="feed">Frames to read (borrowed; tests); null: see <paramref name="shared"/>.</param>
+    /// <param name="shared">
+    /// The camera of <c>Cameras:Sources</c> named by the meter's Camera (borrowed, not yet running): the meter asks it for
+    /// stills (<see cref="FfmpegCamera.AddStill"/>) and owns their feed. Null with no feed: the meter decodes its URL with
+    /// its own ffmpeg camera, which it owns.
+    /// </param>
+    public OcrMeter(OcrMeterSetup setup, PpOcrEngine engine, TimeProvider time, ILogger logger, ICameraFeed? feed = null, FfmpegCamera? shared = null)
     {
         ArgumentNullException.ThrowIfNull(setup);
         ArgumentNullException.ThrowIfNull(engine);
@@ -58,7 +65,16 @@ internal sealed class OcrMeter : IPolledMeter, IDisposable
         _unitKwh = format.UnitKwh;
         _reader = new MeterDisplayReader(engine.Detector, engine.Recognizer, format, setup.MinConfidence) { GhostSegments = _options.Kind != DisplayKind.Drum };
         _gate = new RegisterPlausibility(_options.MaxKilowatts, _unitKwh, setup.RebaselineAfter);
-        if (feed is null)
+        if (feed is not null)
+        {
+            _feed = feed;
+        }
+        else if (shared is not null)
+        {
+            _stills = shared.AddStill(_options.Name, 2 / _options.ReadInterval.TotalSeconds, _options.FrameWidth);
+            _feed = _stills;
+        }
+        else
         {
             var camera = new CameraOptions
             {
@@ -72,10 +88,6 @@ internal sealed class OcrMeter : IPolledMeter, IDisposable
             };
             _ownCamera = new FfmpegCamera(camera, setup.FfmpegPath, time, logger);
             _feed = _ownCamera;
-        }
-        else
-        {
-            _feed = feed;
         }
     }
 
@@ -111,14 +123,15 @@ internal sealed class OcrMeter : IPolledMeter, IDisposable
     }
 
     /// <summary>
-    /// Runs the meter's camera (when it owns one; the camera retries on its own and returns only when cancelled) and the
+    /// Runs the meter's camera (when it owns one; the camera retries on its own and returns only when cancelled), or the
+    /// feed of the stills a shared camera writes for it (the camera itself runs with the other cameras), and the
     /// reading loop (which survives a failing frame) side by side until cancelled. If one half still ends first, the
     /// other is stopped too. Call once: the camera's channels complete when it returns.
     /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var capture = _ownCamera?.RunAsync(both.Token) ?? Task.Delay(Timeout.Infinite, both.Token);
+        var capture = _ownCamera?.RunAsync(both.Token) ?? _stills?.RunAsync(both.Token) ?? Task.Delay(Timeout.Infinite, both.Token);
         var reading = ReadLoopAsync(both.Token);
         await Task.WhenAny(capture, reading).ConfigureAwait(false);
         await both.CancelAsync().ConfigureAwait(false);
@@ -208,7 +221,11 @@ internal sealed class OcrMeter : IPolledMeter, IDisposable
         return (reading, verdict);
     }
 
-    public void Dispose() => _ownCamera?.Dispose();
+    public void Dispose()
+    {
+        _ownCamera?.Dispose();
+        _stills?.Dispose();
+    }
 
     private sealed record Sample(MeterReading Reading, DateTimeOffset At);
 }

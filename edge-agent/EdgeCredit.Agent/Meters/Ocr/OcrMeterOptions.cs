@@ -6,8 +6,15 @@ internal sealed class OcrMeterOptions
     /// <summary>Source name in signals (unique across all meters).</summary>
     public string Name { get; set; } = string.Empty;
 
-    /// <summary>The camera that sees the meter: <c>rtsp://</c>, <c>http://</c>, a file, or <c>/dev/videoN</c>.</summary>
+    /// <summary>The camera that sees the meter: <c>rtsp://</c>, <c>http://</c>, a file, or <c>/dev/videoN</c>. Empty when <see cref="Camera"/> is set.</summary>
     public string Url { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Or the name of a camera of <c>Cameras:Sources</c> that also sees the meter: its ffmpeg writes the meter's frames
+    /// too (a still at <see cref="FrameWidth"/> twice per <see cref="ReadInterval"/>), so the camera is opened and decoded
+    /// once for both. Empty when <see cref="Url"/> is set.
+    /// </summary>
+    public string Camera { get; set; } = string.Empty;
 
     /// <summary>Width the camera's frames are decoded at (320 .. 3840 px; default 1280). The digits should be 20 px high or more.</summary>
     public int FrameWidth { get; set; } = 1280;

@@ -1,3 +1,4 @@
+using EdgeCredit.Agent.Capture;
 using EdgeCredit.Agent.Inference;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,8 @@ internal sealed class OcrMeterProvider : IMeterProvider, IDisposable
     private readonly OcrMeter[] _meters;
     private readonly PpOcrEngine? _engine;
 
-    public OcrMeterProvider(IOptions<MeterOcrOptions> options, Func<ModelCatalogue> catalogue, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    /// <param name="cameras">The cameras of <c>Cameras:Sources</c> (borrowed; null when capture is not registered): a meter whose Camera names one reads that camera's stills.</param>
+    public OcrMeterProvider(IOptions<MeterOcrOptions> options, Func<ModelCatalogue> catalogue, TimeProvider timeProvider, ILoggerFactory loggerFactory, CameraSet? cameras = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(catalogue);
@@ -32,8 +34,12 @@ internal sealed class OcrMeterProvider : IMeterProvider, IDisposable
         for (var i = 0; i < value.Meters.Count; i++)
         {
             var m = value.Meters[i];
-            _meters[i] = new OcrMeter(new OcrMeterSetup(m, (float)value.MinConfidence, value.RebaselineAfter, value.FfmpegPath), _engine, timeProvider, logger);
-            MeterOcrLog.Configured(logger, m.Name, m.Kind, m.Digits, m.Decimals, m.ReadInterval, m.Url, m.Region, m.MaxKilowatts);
+            var shared = string.IsNullOrEmpty(m.Camera)
+                ? null
+                : cameras?.Cameras.FirstOrDefault(c => c.Camera == m.Camera)
+                    ?? throw new InvalidOperationException($"MeterOcr:Meters:{i}:Camera '{m.Camera}' is not a camera of Cameras:Sources");
+            _meters[i] = new OcrMeter(new OcrMeterSetup(m, (float)value.MinConfidence, value.RebaselineAfter, value.FfmpegPath), _engine, timeProvider, logger, shared: shared);
+            MeterOcrLog.Configured(logger, m.Name, m.Kind, m.Digits, m.Decimals, m.ReadInterval, shared is null ? m.Url : $"camera {m.Camera} (its stills)", m.Region, m.MaxKilowatts);
         }
     }
 

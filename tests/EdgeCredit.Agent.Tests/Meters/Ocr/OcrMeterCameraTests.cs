@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EdgeCredit.Agent.Capture;
 using EdgeCredit.Agent.Meters.Ocr;
 using EdgeCredit.Agent.Tests.Support;
 using EdgeCredit.Protocol;
@@ -21,6 +22,99 @@ public sealed class OcrMeterCameraTests(OcrModelsFixture models, ITestOutputHelp
     [Fact]
     public async Task RunAsync_ClipOfAMeter_GivesTheRegisterFromDecodedFrames()
     {
+        var (clip, region) = await RenderClipAsync();
+        var options = Options(clip, region);
+        using var meter = new OcrMeter(new OcrMeterSetup(options, MeterOcrDefaults.MinConfidence, MeterOcrDefaults.RebaselineAfter, "/usr/bin/ffmpeg"), models.Engine, TimeProvider.System, _log.For<OcrMeter>());
+        using var stop = new CancellationTokenSource();
+        var run = meter.RunAsync(stop.Token);
+
+        await Eventually.TrueAsync(() => meter.Stats.Accepted >= 1, "an accepted reading from the decoded clip", TimeSpan.FromSeconds(30));
+        var sample = await meter.ReadAsync(DateTimeOffset.UtcNow, CancellationToken.None);
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Equal(SignalQuality.Good, sample!.Value.Quality);
+        Assert.Equal(12345.6, sample.Value.RegisterKwh!.Value, 6);
+        Assert.Equal(0, meter.Stats.Refused(ReadingRejection.Backwards) + meter.Stats.Refused(ReadingRejection.TooFast));
+        _log.AssertNoUnexpectedErrors();
+    }
+
+    [Fact]
+    public async Task RunAsync_SharesAVisionCamera_ReadsTheRegisterFromItsStillsWithOneDecoder()
+    {
+        var (clip, region) = await RenderClipAsync();
+        using var camera = new FfmpegCamera(
+            new CameraOptions { Name = "cam-1", Url = clip, AnalysisFps = 5, AnalysisWidth = 320 }, "/usr/bin/ffmpeg", TimeProvider.System, _log.For<FfmpegCamera>());
+        var options = Options(string.Empty, region);
+        options.Camera = "cam-1";
+        using var meter = new OcrMeter(new OcrMeterSetup(options, MeterOcrDefaults.MinConfidence, MeterOcrDefaults.RebaselineAfter, "/usr/bin/ffmpeg"), models.Engine, TimeProvider.System, _log.For<OcrMeter>(), shared: camera);
+        using var stop = new CancellationTokenSource();
+        var analysed = 0;
+        var capture = camera.RunAsync(stop.Token);
+        var analysis = Task.Run(async () =>
+        {
+            await foreach (var frame in camera.Frames.ReadAllAsync(CancellationToken.None))
+            {
+                Assert.Equal(320, frame.Width); // the vision camera's own frames are unchanged
+                Interlocked.Increment(ref analysed);
+                frame.Dispose();
+            }
+        });
+        var run = meter.RunAsync(stop.Token);
+
+        await Eventually.TrueAsync(() => meter.Stats.Accepted >= 1, "an accepted reading from the camera's stills", TimeSpan.FromSeconds(30));
+        var sample = await meter.ReadAsync(DateTimeOffset.UtcNow, CancellationToken.None);
+        var decoders = FfmpegProcessesReading(clip);
+        await stop.CancelAsync();
+        await Task.WhenAll(run, capture, analysis).WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Equal(SignalQuality.Good, sample!.Value.Quality);
+        Assert.Equal(12345.6, sample.Value.RegisterKwh!.Value, 6);
+        Assert.True(Volatile.Read(ref analysed) >= 5, $"{analysed} analysis frames");
+        Assert.Equal(1, decoders); // the camera's ffmpeg; the meter started none
+        _log.AssertNoUnexpectedErrors();
+    }
+
+    public void Dispose()
+    {
+        _log.Dispose();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+    /// <summary>Processes running ffmpeg whose command line names <paramref name="clip"/> (unique to this test).</summary>
+    private static int FfmpegProcessesReading(string clip) => Directory.EnumerateDirectories("/proc")
+        .Where(d => int.TryParse(Path.GetFileName(d), out _))
+        .Count(d =>
+        {
+            try
+            {
+                var cmdline = File.ReadAllText(Path.Combine(d, "cmdline"));
+                return cmdline.StartsWith("/usr/bin/ffmpeg", StringComparison.Ordinal) && cmdline.Contains(clip, StringComparison.Ordinal);
+            }
+            catch (IOException)
+            {
+                return false; // ended meanwhile
+            }
+        });
+
+    private static OcrMeterOptions Options(string url, string region) => new()
+    {
+        Name = "main-meter",
+        Url = url,
+        FrameWidth = 640,
+        Region = region,
+        ReadInterval = TimeSpan.FromSeconds(1), // below the configurable 5 s to keep the test short
+        Kind = Agent.Meters.Ocr.DisplayKind.Drum,
+        Digits = 7,
+        Decimals = 1,
+        MaxKilowatts = 100,
+    };
+
+    /// <summary>A 4-s H.264 clip of a rendered drum meter at 12345.6 kWh (tune seed) and the meter's region in it.</summary>
+    private async Task<(string Clip, string Region)> RenderClipAsync()
+    {
         Directory.CreateDirectory(_folder);
         var spec = new MeterDisplaySpec(EdgeCredit.Scenes.MeterDisplays.DisplayKind.Drum, Degradation.Clean, 7, 1, 123_456, SceneCatalogue.TuneSeedBase + 810);
         string region;
@@ -37,39 +131,6 @@ public sealed class OcrMeterCameraTests(OcrModelsFixture models, ITestOutputHelp
             Assert.Equal(0, ffmpeg.ExitCode);
         }
 
-        var options = new OcrMeterOptions
-        {
-            Name = "main-meter",
-            Url = clip,
-            FrameWidth = 640,
-            Region = region,
-            ReadInterval = TimeSpan.FromSeconds(1), // below the configurable 5 s to keep the test short
-            Kind = Agent.Meters.Ocr.DisplayKind.Drum,
-            Digits = 7,
-            Decimals = 1,
-            MaxKilowatts = 100,
-        };
-        using var meter = new OcrMeter(new OcrMeterSetup(options, MeterOcrDefaults.MinConfidence, MeterOcrDefaults.RebaselineAfter, "/usr/bin/ffmpeg"), models.Engine, TimeProvider.System, _log.For<OcrMeter>());
-        using var stop = new CancellationTokenSource();
-        var run = meter.RunAsync(stop.Token);
-
-        await Eventually.TrueAsync(() => meter.Stats.Accepted >= 1, "an accepted reading from the decoded clip", TimeSpan.FromSeconds(30));
-        var sample = await meter.ReadAsync(DateTimeOffset.UtcNow, CancellationToken.None);
-        await stop.CancelAsync();
-        await run.WaitAsync(TimeSpan.FromSeconds(15));
-
-        Assert.Equal(SignalQuality.Good, sample!.Value.Quality);
-        Assert.Equal(12345.6, sample.Value.RegisterKwh!.Value, 6);
-        Assert.Equal(0, meter.Stats.Refused(ReadingRejection.Backwards) + meter.Stats.Refused(ReadingRejection.TooFast));
-        _log.AssertNoUnexpectedErrors();
-    }
-
-    public void Dispose()
-    {
-        _log.Dispose();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
+        return (clip, region);
     }
 }
