@@ -13,7 +13,13 @@ namespace EdgeCredit.Benchmarks;
 /// probing excluded). For comparison, Debian's ffmpeg alone on the same file: decode only (<c>-f null -</c>), and the
 /// same decode + fps + scale + grey chain into /dev/null; their CPU is the shell's cutime+cstime after ffmpeg exits.
 /// </summary>
-internal sealed class CaptureBenchmark(int seconds, int analysisWidth)
+/// <remarks>
+/// With <c>--stills</c>: what a meter read by OCR costs on a camera that is analysed anyway. ffmpeg's CPU for the camera's
+/// own command line (analysis frames at 5 fps, 320 px), the same with one still for the meter (1280 px every 15 s, as a
+/// 30-s read interval asks), and the camera's command line plus a second ffmpeg of the meter's own (what a meter with
+/// its own Url runs); each decoding the whole file as fast as it can, the raw frames into /dev/null.
+/// </remarks>
+internal sealed class CaptureBenchmark(int seconds, int analysisWidth, bool stills = false)
 {
     private const int Fps = 30;
 
@@ -27,6 +33,12 @@ internal sealed class CaptureBenchmark(int seconds, int analysisWidth)
         foreach (var (width, height) in new[] { (1280, 720), (1920, 1080) })
         {
             var clip = await RenderAsync(folder, width, height);
+            if (stills)
+            {
+                await MeasureStillsAsync(clip, height);
+                continue;
+            }
+
             var frames = seconds * Fps;
             if (first)
             {
@@ -61,6 +73,27 @@ internal sealed class CaptureBenchmark(int seconds, int analysisWidth)
 
         return path;
     }
+
+    private async Task MeasureStillsAsync(string clip, int height)
+    {
+        var still = Path.Combine(Path.GetTempPath(), "edgecredit-capture-bench", "meter-still.pgm");
+        var camera = new CameraOptions { Name = "bench", Url = clip, FileRealTime = false, AnalysisFps = 5, AnalysisWidth = analysisWidth };
+        var meter = new CameraOptions { Name = "meter", Url = clip, FileRealTime = false, AnalysisFps = 2 / 30.0, AnalysisWidth = 1280, SkipDeblocking = false };
+        var alone = await MeasureFfmpegAsync(ToNull(FfmpegArguments.For(camera)));
+        var shared = await MeasureFfmpegAsync(ToNull(FfmpegArguments.For(camera, [new CameraStillOutput(still, 2 / 30.0, 1280)])));
+        var own = await MeasureFfmpegAsync(ToNull(FfmpegArguments.For(meter)));
+        File.Delete(still);
+        double PerMinute(double cpu) => cpu * 60 / seconds; // CPU-seconds per minute of video
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {height}p, CPU-seconds per minute of video (% of one core at real time):"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    camera alone (5 fps, {analysisWidth} px, deblocking skipped): {PerMinute(alone.Cpu):F1} s ({100 * alone.Cpu / seconds:F0} %)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    camera + meter still from the same ffmpeg (deblocking kept): {PerMinute(shared.Cpu):F1} s ({100 * shared.Cpu / seconds:F0} %)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    camera + the meter's own ffmpeg (second decode): {PerMinute(alone.Cpu + own.Cpu):F1} s ({100 * (alone.Cpu + own.Cpu) / seconds:F0} %; the meter's ffmpeg {PerMinute(own.Cpu):F1} s)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    the meter costs {PerMinute(shared.Cpu - alone.Cpu):F1} s shared vs {PerMinute(own.Cpu):F1} s with its own ffmpeg"));
+    }
+
+    /// <summary>The agent's command line with the raw frames written to /dev/null instead of the pipe, overwriting.</summary>
+    private static List<string> ToNull(IReadOnlyList<string> arguments) =>
+        ["-y", .. arguments.Where(a => a is not ("-hide_banner" or "-nostdin" or "-nostats" or "-loglevel" or "info")).Select(a => a == "pipe:1" ? "/dev/null" : a)];
 
     private async Task<CaptureCpuRun> MeasureCameraAsync(string clip, int frames)
     {

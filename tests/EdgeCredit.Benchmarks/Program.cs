@@ -9,7 +9,8 @@ using EdgeCredit.Benchmarks;
 //   machine-state [--calls 100000]   (evaluation on ../shared/data/energy + inference time)
 //   pulse [--seconds 30]             (CPU of pulse counting at 100 Hz with contact bounce)
 //   modbus [--meters 32] [--seconds 60] [--interval-ms 1000]   (polling CPU and schedule jitter against the pymodbus server)
-//   capture [--seconds 20] [--width 320]   (camera capture: decode+scale to grey per CPU-second at 720p/1080p vs ffmpeg alone)
+//   capture [--seconds 20] [--width 320] [--stills]   (camera capture: decode+scale to grey per CPU-second at 720p/1080p vs ffmpeg alone;
+//                                    --stills: ffmpeg CPU of a camera alone, with a meter's still, and with a meter's own second ffmpeg)
 //   vision [--frames 3000]           (per-frame cost of regions + health at 320x180 and 640x360, 3 regions)
 //   camera-load [--part all|decode|cameras|latency] [--cameras 1,2,4,6,8] [--seconds 40] [--latency-seconds 300] [--window 5] [--repeats 3]
 //                                    (camera figures on rendered scenes: decode+analysis per CPU-second, cameras sustained, RSS with 4, state-change latency)
@@ -65,7 +66,7 @@ switch (name)
         await new ModbusBenchmark(Int("meters", 32), TimeSpan.FromSeconds(Int("seconds", 60)), TimeSpan.FromMilliseconds(Int("interval-ms", 1000))).RunAsync();
         break;
     case "capture":
-        await new CaptureBenchmark(Int("seconds", 20), Int("width", 320)).RunAsync();
+        await new CaptureBenchmark(Int("seconds", 20), Int("width", 320), args.Contains("--stills")).RunAsync();
         break;
     case "vision":
         if (Option("clip", string.Empty) is { Length: > 0 } clip)

@@ -1,17 +1,14 @@
-using System.Diagnostics;
 using EdgeCredit.Agent.Capture;
 using EdgeCredit.Agent.Meters.Ocr;
 using EdgeCredit.Agent.Tests.Support;
 using EdgeCredit.Protocol;
-using EdgeCredit.Scenes;
-using EdgeCredit.Scenes.MeterDisplays;
-using OpenCvSharp;
 
 namespace EdgeCredit.Agent.Tests.Meters.Ocr;
 
 /// <summary>
-/// The whole OCR meter with its own ffmpeg camera: an H.264 clip of a rendered drum meter (tune seed) is decoded by a
-/// real ffmpeg child into grey frames, read at the meter's interval, confirmed and turned into a register sample.
+/// The whole OCR meter with its own ffmpeg camera, or with the stills of a vision camera: an H.264 clip of a rendered
+/// drum meter (tune seed) is decoded by a real ffmpeg child into grey frames, read at the meter's interval, confirmed
+/// and turned into a register sample.
 /// </summary>
 [Collection(OcrCollection.Name)]
 public sealed class OcrMeterCameraTests(OcrModelsFixture models, ITestOutputHelper output) : IDisposable
@@ -22,7 +19,7 @@ public sealed class OcrMeterCameraTests(OcrModelsFixture models, ITestOutputHelp
     [Fact]
     public async Task RunAsync_ClipOfAMeter_GivesTheRegisterFromDecodedFrames()
     {
-        var (clip, region) = await RenderClipAsync();
+        var (clip, region) = await MeterClips.DrumAsync(_folder);
         var options = Options(clip, region);
         using var meter = new OcrMeter(new OcrMeterSetup(options, MeterOcrDefaults.MinConfidence, MeterOcrDefaults.RebaselineAfter, "/usr/bin/ffmpeg"), models.Engine, TimeProvider.System, _log.For<OcrMeter>());
         using var stop = new CancellationTokenSource();
@@ -42,7 +39,7 @@ public sealed class OcrMeterCameraTests(OcrModelsFixture models, ITestOutputHelp
     [Fact]
     public async Task RunAsync_SharesAVisionCamera_ReadsTheRegisterFromItsStillsWithOneDecoder()
     {
-        var (clip, region) = await RenderClipAsync();
+        var (clip, region) = await MeterClips.DrumAsync(_folder);
         using var camera = new FfmpegCamera(
             new CameraOptions { Name = "cam-1", Url = clip, AnalysisFps = 5, AnalysisWidth = 320 }, "/usr/bin/ffmpeg", TimeProvider.System, _log.For<FfmpegCamera>());
         var options = Options(string.Empty, region);
@@ -111,26 +108,4 @@ public sealed class OcrMeterCameraTests(OcrModelsFixture models, ITestOutputHelp
         Decimals = 1,
         MaxKilowatts = 100,
     };
-
-    /// <summary>A 4-s H.264 clip of a rendered drum meter at 12345.6 kWh (tune seed) and the meter's region in it.</summary>
-    private async Task<(string Clip, string Region)> RenderClipAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        var spec = new MeterDisplaySpec(EdgeCredit.Scenes.MeterDisplays.DisplayKind.Drum, Degradation.Clean, 7, 1, 123_456, SceneCatalogue.TuneSeedBase + 810);
-        string region;
-        using (var rendered = MeterDisplayRenderer.Render(spec))
-        {
-            Cv2.ImWrite(Path.Combine(_folder, "meter.png"), rendered.Frame);
-            region = rendered.Region.ToPolygon();
-        }
-
-        var clip = Path.Combine(_folder, "meter.mp4");
-        using (var ffmpeg = Process.Start("/usr/bin/ffmpeg", ["-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-loop", "1", "-i", Path.Combine(_folder, "meter.png"), "-t", "4", "-r", "5", "-c:v", "libx264", "-pix_fmt", "yuv420p", clip]))
-        {
-            await ffmpeg.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-            Assert.Equal(0, ffmpeg.ExitCode);
-        }
-
-        return (clip, region);
-    }
 }
