@@ -16,14 +16,21 @@ internal readonly record struct Detection(int Label, string Name, float Score, f
     /// <summary>Intersection over union with another box.</summary>
     public float IoU(in Detection other)
     {
+        var inter = Intersection(other);
+        return inter <= 0 ? 0 : inter / (Area + other.Area - inter);
+    }
+
+    /// <summary>Intersection over the smaller of the two boxes: 1 when one box lies wholly inside the other.</summary>
+    public float IoSmaller(in Detection other)
+    {
+        var inter = Intersection(other);
+        return inter <= 0 ? 0 : inter / Math.Min(Area, other.Area);
+    }
+
+    private float Intersection(in Detection other)
+    {
         var iw = Math.Min(X1, other.X1) - Math.Max(X0, other.X0);
         var ih = Math.Min(Y1, other.Y1) - Math.Max(Y0, other.Y0);
-        if (iw <= 0 || ih <= 0)
-        {
-            return 0;
-        }
-
-        var inter = iw * ih;
-        return inter / (Area + other.Area - inter);
+        return iw <= 0 || ih <= 0 ? 0 : iw * ih;
     }
 }

@@ -192,6 +192,41 @@ public sealed class CountingTests
     }
 
     [Fact]
+    public void Observe_ItemAlsoBoxedWithAWorkersFoot_CountsOnce()
+    {
+        // Tune seed 1803: beside a walking worker the detector boxes an item twice, tight (14x11) and with the foot
+        // (24x18, scoring higher); per-class NMS keeps both (IoU 0.36). Sometimes only the large box comes.
+        var (tracker, counter) = Make(CountDirection.Any);
+        var total = 0;
+        for (var i = 0; i < 30; i++)
+        {
+            var x = 120 + (3 * i);
+            var tight = new Detection(0, "item", 0.5f, x - 7, 140, x + 7, 151);
+            var withFoot = new Detection(0, "item", 0.56f, x - 14, 136, x + 10, 154);
+            List<Detection> found = i < 5 ? [tight] : i % 3 == 0 ? [withFoot] : [withFoot, tight];
+            var seen = tracker.Update(CameraCounting.Unnested(found, 0), T0.AddSeconds(i * 0.2));
+            total += counter.Observe(seen, 320, 180);
+            counter.Forget(tracker.Tracks);
+        }
+
+        Assert.Equal(1, total);
+        Assert.Single(tracker.Tracks);
+    }
+
+    [Fact]
+    public void Unnested_BoxInsideABetterOne_DroppedOthersKept()
+    {
+        var item = new Detection(0, "item", 0.8f, 100, 140, 116, 156);
+        var around = new Detection(0, "item", 0.6f, 96, 136, 122, 160); // holds the whole item: the same one again
+        var beside = new Detection(0, "item", 0.7f, 112, 140, 128, 156); // half over it: a second item touching it
+        var person = new Detection(1, "person", 0.9f, 80, 40, 140, 170); // another label: never a duplicate of an item
+
+        var kept = CameraCounting.Unnested([around, person, beside, item], 0);
+
+        Assert.Equal([item, beside], kept);
+    }
+
+    [Fact]
     public void TryParse_BadLine_Refused()
     {
         Assert.False(CountingLine.TryParse("0.5,0", out _, out var one));
