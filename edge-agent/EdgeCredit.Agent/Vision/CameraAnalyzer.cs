@@ -121,7 +121,9 @@ internal sealed class CameraAnalyzer : IDisposable
             var picture = _monitor.Observe(frame.At, measures);
             if (!picture && _pictureUsable)
             {
-                SettleRegions(); // blind or frozen from here: decide what the spans could not yet
+                // Blind or frozen from here: decide what the spans could not yet, after the seconds before this frame's,
+                // whose frames have all come.
+                SettleRegions(frame.At.ToUnixTimeSeconds());
             }
 
             _pictureUsable = picture;

@@ -21,8 +21,13 @@ internal sealed class RegionActivity
     /// <summary>Evidence older than this many spans is too stale to decide on, however few seconds were known since.</summary>
     private const int StaleFactor = 3;
 
-    /// <summary>Consecutive known seconds of the other state that switch it when the evidence stops (<see cref="Settle"/>).</summary>
-    private const int SettleSeconds = 2;
+    /// <summary>
+    /// Consecutive known seconds of the other state that switch it when the evidence stops (<see cref="Settle"/>). One:
+    /// the last second is all the evidence there will be, and a change in it was otherwise lost. On the six tune sets
+    /// this took the wrong region-seconds from 17 to 12 (a start or stop in the last second before a stream ended or the
+    /// picture went blind), with one new wrong second (a frozen picture's stop placed a second early).
+    /// </summary>
+    private const int SettleSeconds = 1;
 
     private readonly string _camera;
     private readonly List<(long Second, bool Active)> _known = new(KnownKept);

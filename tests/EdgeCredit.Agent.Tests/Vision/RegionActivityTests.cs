@@ -222,4 +222,36 @@ public sealed class RegionActivityTests
         Assert.Equal(28, (change.At - VisionRun.Epoch).TotalSeconds, 0.5);
         Assert.Equal(2, analyzer.Regions[0].Timeline.Count(VisionRun.Second(28), VisionRun.Second(30), SecondFlags.Running));
     }
+
+    [Fact]
+    public void SetLink_StreamEndsOneSecondAfterAStart_TheLastSecondStartsIt()
+    {
+        // Running from 29 s, the stream ends at 30 s: the one known second of the new state is all the evidence there
+        // will be, and it decides the tail (it used to take two, and a start in the last second was lost).
+        using var analyzer = new CameraAnalyzer(VisionRun.MachineCamera(), Options, null);
+        var scene = new SyntheticScene { Running = t => t >= 29, NoiseSigma = 3 };
+
+        VisionRun.Play(analyzer, scene, 30);
+        analyzer.SetLink(new CameraLinkChange("cam-1", CameraLinkState.Offline, VisionRun.Epoch.AddSeconds(30), "end of stream"));
+
+        var change = Assert.Single(analyzer.TakeStateChanges());
+        Assert.True(change.Running);
+        Assert.Equal(29, (change.At - VisionRun.Epoch).TotalSeconds, 0.5);
+        Assert.Equal(1, analyzer.Regions[0].Timeline.Count(VisionRun.Second(28), VisionRun.Second(30), SecondFlags.Running));
+    }
+
+    [Fact]
+    public void Play_MachineStopsOneSecondBeforeTheLensIsCovered_StoppedInThatSecond()
+    {
+        // Running 10-39 s, covered from 40 s: the quiet second 39 is the last evidence before the picture goes blind.
+        using var analyzer = new CameraAnalyzer(VisionRun.MachineCamera(), Options, null);
+        var scene = new SyntheticScene { Running = t => t is >= 10 and < 39, Covered = t => t >= 40, NoiseSigma = 3 };
+
+        VisionRun.Play(analyzer, scene, 50);
+
+        var changes = analyzer.TakeStateChanges();
+        Assert.Equal([true, false], changes.Select(c => c.Running));
+        Assert.Equal(39, (changes[1].At - VisionRun.Epoch).TotalSeconds, 0.5);
+        Assert.Equal(0, analyzer.Regions[0].Timeline.Count(VisionRun.Second(39), VisionRun.Second(40), SecondFlags.Running));
+    }
 }
