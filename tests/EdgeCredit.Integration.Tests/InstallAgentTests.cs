@@ -53,6 +53,7 @@ public sealed class InstallAgentTests(Xunit.Abstractions.ITestOutputHelper outpu
             Assert.Contains("Agent:Enterprise = ''", lines, StringComparison.Ordinal);
             Assert.Contains("Agent:Device = ''", lines, StringComparison.Ordinal);
             Assert.Contains("Publishing:Host = ''", lines, StringComparison.Ordinal);
+            Assert.Contains("set Agent__Enterprise=<value> in the environment (on a gateway: /etc/edgecredit/agent.env)", lines, StringComparison.Ordinal);
         }
 
         // Filled in: a camera on a rendered scene, the broker over TLS with this device's certificate.

@@ -14,7 +14,7 @@ internal sealed class OptionsProblems
     public int Count => _failures.Count;
 
     public void Add(string key, object? value, string allowed) =>
-        _failures.Add($"{key} = '{Format(value)}' is invalid: {allowed}. Fix it in appsettings.json or pass --{key}=<value>.");
+        _failures.Add($"{key} = '{Format(value)}' is invalid: {allowed}. Fix it in appsettings.json, pass --{key}=<value>, or set {key.Replace(":", "__", StringComparison.Ordinal)}=<value> in the environment (on a gateway: /etc/edgecredit/agent.env).");
 
     public void Range<T>(string key, T value, T minimum, T maximum)
         where T : IComparable<T>

@@ -70,7 +70,7 @@ public sealed class CameraOptionsValidatorTests
 
         Assert.StartsWith($"Cameras:Sources:0:{key} = '{value}' is invalid: ", failure, StringComparison.Ordinal);
         Assert.Contains(allowed, failure, StringComparison.Ordinal);
-        Assert.EndsWith($"pass --Cameras:Sources:0:{key}=<value>.", failure, StringComparison.Ordinal);
+        Assert.EndsWith($"pass --Cameras:Sources:0:{key}=<value>, or set Cameras__Sources__0__{key}=<value> in the environment (on a gateway: /etc/edgecredit/agent.env).", failure, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class ModbusOptionsValidatorTests
         Assert.Equal(
             "Modbus:Models:pm:1:Address = '1' is invalid: Input registers 1..2 overlap Modbus:Models:pm:0 (Power Float32 at 0..1); "
             + "points of one function may not share registers: take the addresses (0-based) from the meter's data sheet. "
-            + "Fix it in appsettings.json or pass --Modbus:Models:pm:1:Address=<value>.",
+            + "Fix it in appsettings.json, pass --Modbus:Models:pm:1:Address=<value>, or set Modbus__Models__pm__1__Address=<value> in the environment (on a gateway: /etc/edgecredit/agent.env).",
             line);
     }
 
@@ -69,7 +69,7 @@ public sealed class ModbusOptionsValidatorTests
 
         Assert.Equal(
             "Modbus:Meters:1:Model = 'pm-9' is invalid: not a model of Modbus:Models: allowed pm. "
-            + "Fix it in appsettings.json or pass --Modbus:Meters:1:Model=<value>.",
+            + "Fix it in appsettings.json, pass --Modbus:Meters:1:Model=<value>, or set Modbus__Meters__1__Model=<value> in the environment (on a gateway: /etc/edgecredit/agent.env).",
             line);
     }
 
@@ -80,7 +80,7 @@ public sealed class ModbusOptionsValidatorTests
 
         Assert.Equal(
             "Modbus:Meters:0:Timeout = '00:00:01' is invalid: must be less than Modbus:Meters:0:PollInterval (00:00:01) so that a poll ends "
-            + "before the next one starts; lower the timeout or poll less often. Fix it in appsettings.json or pass --Modbus:Meters:0:Timeout=<value>.",
+            + "before the next one starts; lower the timeout or poll less often. Fix it in appsettings.json, pass --Modbus:Meters:0:Timeout=<value>, or set Modbus__Meters__0__Timeout=<value> in the environment (on a gateway: /etc/edgecredit/agent.env).",
             line);
     }
 
@@ -114,7 +114,7 @@ public sealed class ModbusOptionsValidatorTests
     {
         var line = Assert.Single(Problems((key, value)));
 
-        Assert.Equal($"Modbus:Models:pm = '{found}' is invalid: a model needs exactly one point with Quantity Power (kW). Fix it in appsettings.json or pass --Modbus:Models:pm=<value>.", line);
+        Assert.Equal($"Modbus:Models:pm = '{found}' is invalid: a model needs exactly one point with Quantity Power (kW). Fix it in appsettings.json, pass --Modbus:Models:pm=<value>, or set Modbus__Models__pm=<value> in the environment (on a gateway: /etc/edgecredit/agent.env).", line);
     }
 
     [Fact]

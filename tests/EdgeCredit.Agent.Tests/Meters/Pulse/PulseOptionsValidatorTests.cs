@@ -51,7 +51,7 @@ public sealed class PulseOptionsValidatorTests
         var line = Assert.Single(problems, p => p.StartsWith(key + " = ", StringComparison.Ordinal));
         Assert.Contains($"'{value}'", line, StringComparison.Ordinal);
         Assert.Contains(allowed, line, StringComparison.Ordinal);
-        Assert.Contains("Fix it in appsettings.json or pass --" + key, line, StringComparison.Ordinal);
+        Assert.Contains("Fix it in appsettings.json, pass --" + key + "=<value>, or set " + key.Replace(":", "__", StringComparison.Ordinal) + "=<value> in the environment", line, StringComparison.Ordinal);
     }
 
     [Fact]
