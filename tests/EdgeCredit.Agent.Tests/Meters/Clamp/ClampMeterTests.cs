@@ -120,9 +120,11 @@ public sealed class ClampMeterTests(ITestOutputHelper output)
         await cts.CancelAsync();
         await run.WaitAsync(TimeSpan.FromSeconds(10));
 
-        // Real time on a shared CI machine: samples bunch when the thread is late, so the tolerance here is 5 %; the 2 %
-        // accuracy is asserted on a fake clock by the other tests.
-        Assert.InRange(reading!.Value.CurrentAmps!.Value, 9.5, 10.5);
+        // Real time: when the thread is late, reads bunch at nearly the same phase of the 50 Hz wave, so a second holds
+        // fewer independent samples and its RMS scatters more (9.43 A was seen once on an idle 2-core machine). The 2 %
+        // accuracy is asserted on a fake clock by the other tests; here 8 % still tells RMS (10 A) from the mean of
+        // the rectified wave (9.0 A) and from the peak (14.1 A).
+        Assert.InRange(reading!.Value.CurrentAmps!.Value, 9.2, 10.8);
         _log.AssertNoUnexpectedErrors();
     }
 
