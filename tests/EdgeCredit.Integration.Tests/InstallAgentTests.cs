@@ -47,7 +47,7 @@ public sealed class InstallAgentTests(Xunit.Abstractions.ITestOutputHelper outpu
         var unfilled = Environment(template);
         await using (var refused = ChildProcess.StartDotnet("installed agent (template)", dll, [], environment: unfilled))
         {
-            await WaitUntilAsync(() => refused.HasExited, "the agent refusing the template", TimeSpan.FromSeconds(30));
+            await refused.WaitForExitAsync(TimeSpan.FromSeconds(30)); // and its last lines read
             Assert.Equal(2, refused.ExitCode);
             var lines = string.Join('\n', refused.Lines);
             Assert.Contains("Agent:Enterprise = ''", lines, StringComparison.Ordinal);

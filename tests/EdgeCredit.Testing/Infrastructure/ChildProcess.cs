@@ -96,6 +96,9 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for the process to exit by itself and for the last of its output to be read into <see cref="Lines"/>.</summary>
+    public Task WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync().WaitAsync(timeout);
+
     /// <summary>SIGKILL: no shutdown code runs, as in a power cut of the process.</summary>
     public async Task KillAsync()
     {
