@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using EdgeCredit.Agent.Tests.Support;
 using EdgeCredit.Protocol;
 using EdgeCredit.Scenes;
 using EdgeCredit.Testing.Infrastructure;
@@ -94,7 +95,7 @@ public sealed class InstallAgentTests(Xunit.Abstractions.ITestOutputHelper outpu
             ["Cameras__Sources__0__Regions__0__Polygon"] = region.Polygon,
         };
         await using var agent = ChildProcess.StartDotnet("installed agent", dll, [], environment: filled);
-        await WaitUntilAsync(() => signals.Any(s => s.Source == "cam-1" && s.Kind == SignalKind.CameraHealth) && signals.Any(s => s.Source == "line-" + region.Name),
+        await Eventually.TrueAsync(() => signals.Any(s => s.Source == "cam-1" && s.Kind == SignalKind.CameraHealth) && signals.Any(s => s.Source == "line-" + region.Name),
             "camera signals from the installed agent at the broker", TimeSpan.FromSeconds(60));
         await agent.StopAsync();
 
@@ -108,16 +109,6 @@ public sealed class InstallAgentTests(Xunit.Abstractions.ITestOutputHelper outpu
     private static Dictionary<string, string> Environment(string file) => File.ReadAllLines(file)
         .Where(l => l.Length > 0 && l[0] != '#' && l.Contains('=', StringComparison.Ordinal))
         .ToDictionary(l => l[..l.IndexOf('=', StringComparison.Ordinal)], l => l[(l.IndexOf('=', StringComparison.Ordinal) + 1)..]);
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(clock.Elapsed < timeout, $"no {what} within {timeout}");
-            await Task.Delay(100);
-        }
-    }
 
     private static async Task<(int Code, string Log)> RunAsync(string script, params string[] arguments)
     {

@@ -33,6 +33,7 @@ internal static partial class CaptureLog
 
     [LoggerMessage(EventId = 6010, Level = LogLevel.Information, Message = "Capture: {Count} cameras ({Cameras})")]
     public static partial void Cameras(ILogger logger, int count, string cameras);
+
     [LoggerMessage(EventId = 6011, Level = LogLevel.Warning, Message = "Camera {Camera}: the still for {Reader} could not be read from {Path}: {Error}; the next still is tried")]
     public static partial void StillUnreadable(ILogger logger, string camera, string reader, string path, string error);
 

@@ -53,28 +53,24 @@ internal static class FfmpegArguments
             args.AddRange(["-skip_loop_filter", "all"]);
         }
 
-        var fps = Number(camera.AnalysisFps);
-        var width = camera.AnalysisWidth.ToString(CultureInfo.InvariantCulture);
+        var analysis = Chain(camera.AnalysisFps, camera.AnalysisWidth);
+        string[] rawFrames = ["-pix_fmt", "gray", "-f", "rawvideo", "pipe:1"];
         args.AddRange(["-i", camera.Url, "-an", "-sn", "-dn"]);
         if (stills.Count == 0)
         {
-            args.AddRange(["-map", "0:v:0", "-filter_threads", "1", "-vf", $"fps={fps},scale={width}:-2:flags=area", "-pix_fmt", "gray", "-f", "rawvideo", "pipe:1"]);
+            args.AddRange(["-map", "0:v:0", "-filter_threads", "1", "-vf", analysis, .. rawFrames]);
             return args;
         }
 
         var graph = new StringBuilder().Append(CultureInfo.InvariantCulture, $"[0:v:0]split={stills.Count + 1}[a]");
+        graph.AppendJoin(string.Empty, stills.Select((_, i) => $"[s{i}]"));
+        graph.Append(CultureInfo.InvariantCulture, $";[a]{analysis},format=gray[v]");
         for (var i = 0; i < stills.Count; i++)
         {
-            graph.Append(CultureInfo.InvariantCulture, $"[s{i}]");
+            graph.Append(CultureInfo.InvariantCulture, $";[s{i}]{Chain(stills[i].Fps, stills[i].Width)},format=gray[o{i}]");
         }
 
-        graph.Append(CultureInfo.InvariantCulture, $";[a]fps={fps},scale={width}:-2:flags=area,format=gray[v]");
-        for (var i = 0; i < stills.Count; i++)
-        {
-            graph.Append(CultureInfo.InvariantCulture, $";[s{i}]fps={Number(stills[i].Fps)},scale={stills[i].Width}:-2:flags=area,format=gray[o{i}]");
-        }
-
-        args.AddRange(["-filter_complex_threads", "1", "-filter_complex", graph.ToString(), "-map", "[v]", "-pix_fmt", "gray", "-f", "rawvideo", "pipe:1"]);
+        args.AddRange(["-filter_complex_threads", "1", "-filter_complex", graph.ToString(), "-map", "[v]", .. rawFrames]);
         for (var i = 0; i < stills.Count; i++)
         {
             args.AddRange(["-map", $"[o{i}]", "-f", "image2", "-update", "1", "-atomic_writing", "1", "-y", stills[i].Path]);
@@ -83,5 +79,7 @@ internal static class FfmpegArguments
         return args;
     }
 
-    private static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+    /// <summary>Frames picked at <paramref name="fps"/>, area-scaled to <paramref name="width"/> (height from the aspect ratio, even).</summary>
+    private static string Chain(double fps, int width) =>
+        string.Create(CultureInfo.InvariantCulture, $"fps={fps:0.######},scale={width}:-2:flags=area");
 }

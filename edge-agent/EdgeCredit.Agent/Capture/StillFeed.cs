@@ -24,7 +24,10 @@ internal sealed class StillFeed : ICameraFeed, IDisposable
     private readonly ILogger _logger;
     private readonly Channel<CameraFrame> _frames;
     private readonly Channel<CameraLinkChange> _links = Channel.CreateBounded<CameraLinkChange>(1);
-    private DateTime _lastWrite = DateTime.MinValue;
+    /// <summary>What <see cref="File.GetLastWriteTimeUtc(string)"/> answers for a file that is not there (yet).</summary>
+    private static readonly DateTime NoFile = DateTime.FromFileTimeUtc(0);
+
+    private DateTime _lastWrite = NoFile;
     private long _index;
     private int _disposed;
 
@@ -106,8 +109,8 @@ internal sealed class StillFeed : ICameraFeed, IDisposable
     /// <summary>Reads the file if ffmpeg renamed a new picture over it since the last look. Returns whether it did.</summary>
     internal bool ReadNew()
     {
-        var written = File.GetLastWriteTimeUtc(Output.Path); // 1601-01-01 when there is no file yet
-        if (written == _lastWrite || !File.Exists(Output.Path))
+        var written = File.GetLastWriteTimeUtc(Output.Path);
+        if (written == _lastWrite || written == NoFile)
         {
             return false;
         }
@@ -120,10 +123,7 @@ internal sealed class StillFeed : ICameraFeed, IDisposable
 
         _lastWrite = written;
         var frame = new CameraFrame(Camera, _index++, _time.GetUtcNow(), picture.Width, picture.Height);
-        using (var continuous = picture.IsContinuous() ? null : picture.Clone())
-        {
-            Marshal.Copy((continuous ?? picture).Data, frame.Buffer, 0, picture.Width * picture.Height);
-        }
+        Marshal.Copy(picture.Data, frame.Buffer, 0, picture.Width * picture.Height); // imread allocates a continuous matrix
 
         Counters.AddDecoded();
         if (!_frames.Writer.TryWrite(frame))

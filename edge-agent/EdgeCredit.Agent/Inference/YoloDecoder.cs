@@ -63,26 +63,24 @@ internal static class YoloDecoder
 
     /// <summary>Per-class non-maximum suppression: best score first; a box overlapping a kept one of its class by more than the threshold goes.</summary>
     public static List<Detection> Suppress(List<Detection> candidates, DetectionSettings settings)
+        => Suppress(candidates, (kept, candidate) => kept.Label == candidate.Label && kept.IoU(candidate) > settings.NmsIoU, settings.MaxDetections);
+
+    /// <summary>
+    /// Greedy suppression: <paramref name="candidates"/> best score first (sorted in place); a box goes when a kept one
+    /// <paramref name="suppresses"/> it; at most <paramref name="max"/> are kept.
+    /// </summary>
+    public static List<Detection> Suppress(List<Detection> candidates, Func<Detection, Detection, bool> suppresses, int max = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(suppresses);
         candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
         var kept = new List<Detection>();
         foreach (var candidate in candidates)
         {
-            var suppressed = false;
-            foreach (var k in kept)
-            {
-                if (k.Label == candidate.Label && k.IoU(candidate) > settings.NmsIoU)
-                {
-                    suppressed = true;
-                    break;
-                }
-            }
-
-            if (!suppressed)
+            if (!kept.Exists(k => suppresses(k, candidate)))
             {
                 kept.Add(candidate);
-                if (kept.Count == settings.MaxDetections)
+                if (kept.Count == max)
                 {
                     break;
                 }

@@ -24,6 +24,7 @@ internal sealed class MeterOcrOptionsValidator(IOptions<InferenceOptions> infere
         problems.Range(Prefix + nameof(MeterOcrOptions.MinConfidence), options.MinConfidence, 0.5, 0.99);
         problems.Range(Prefix + nameof(MeterOcrOptions.RebaselineAfter), options.RebaselineAfter, 3, 1000);
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        var cameraNames = cameras?.Value.Sources.Select(c => c.Name).ToList() ?? [];
         for (var i = 0; i < options.Meters.Count; i++)
         {
             var meter = options.Meters[i];
@@ -33,7 +34,6 @@ internal sealed class MeterOcrOptionsValidator(IOptions<InferenceOptions> infere
                 problems.Add(key + nameof(OcrMeterOptions.Name), meter.Name, $"already used by {Prefix}Meters:{names[meter.Name!]}; names must be unique");
             }
 
-            var cameraNames = cameras?.Value.Sources.Select(c => c.Name).ToList() ?? [];
             if (!string.IsNullOrEmpty(meter.Camera))
             {
                 if (!string.IsNullOrWhiteSpace(meter.Url))

@@ -201,19 +201,8 @@ internal sealed class CameraCounting
     }
 
     /// <summary>The boxes of <paramref name="label"/>, best score first, without those nested in a better one (<see cref="NestedShare"/>).</summary>
-    internal static List<Detection> Unnested(IReadOnlyList<Detection> found, int label)
-    {
-        var kept = new List<Detection>();
-        foreach (var box in found.Where(d => d.Label == label).OrderByDescending(d => d.Score))
-        {
-            if (!kept.Exists(k => k.IoSmaller(box) >= NestedShare))
-            {
-                kept.Add(box);
-            }
-        }
-
-        return kept;
-    }
+    internal static List<Detection> Unnested(IReadOnlyList<Detection> found, int label) =>
+        YoloDecoder.Suppress([.. found.Where(d => d.Label == label)], (kept, box) => kept.IoSmaller(box) >= NestedShare);
 
     /// <summary>A vertical line through the middle of the region's bounding box, top to bottom.</summary>
     private static CountingLine MiddleLine(NormalizedPolygon polygon)
