@@ -122,8 +122,9 @@ internal sealed class CameraAnalyzer : IDisposable
             if (!picture && _pictureUsable)
             {
                 // Blind or frozen from here: decide what the spans could not yet, after the seconds before this frame's,
-                // whose frames have all come.
-                SettleRegions(frame.At.ToUnixTimeSeconds());
+                // whose frames have all come. A picture going blind got there through frames that are no evidence either
+                // (a cover sliding in): this second's are dropped. A frozen picture's last live frames are kept.
+                SettleRegions(frame.At.ToUnixTimeSeconds(), dropPending: _monitor.Blind);
             }
 
             _pictureUsable = picture;
@@ -233,7 +234,7 @@ internal sealed class CameraAnalyzer : IDisposable
                 if (_offlineSince is null)
                 {
                     // No frame of the second the link dropped in (or before) will come now: decide it, then settle on it.
-                    SettleRegions(change.At.ToUnixTimeSeconds() + 1);
+                    SettleRegions(change.At.ToUnixTimeSeconds() + 1, dropPending: false);
                 }
 
                 _offlineSince ??= change.At;
@@ -317,15 +318,21 @@ internal sealed class CameraAnalyzer : IDisposable
     }
 
     /// <summary>
-    /// The evidence stops: each region decides its tail on the known seconds (see <see cref="RegionActivity.Settle"/>),
-    /// after deciding its pending second if it lies before <paramref name="decideBefore"/> (no frame of it can come).
+    /// The evidence stops before second <paramref name="end"/>: each region decides its pending second if it lies before
+    /// it (no frame of it can come), or forgets that second's evidence so far (<paramref name="dropPending"/>), then
+    /// decides its tail on the known seconds (see <see cref="RegionActivity.Settle"/>).
     /// </summary>
-    private void SettleRegions(long decideBefore = long.MinValue)
+    private void SettleRegions(long end, bool dropPending)
     {
         foreach (var region in _regions)
         {
-            region.FlushBefore(decideBefore);
-            region.Settle();
+            region.FlushBefore(end);
+            if (dropPending)
+            {
+                region.DropPending();
+            }
+
+            region.Settle(end);
             TakeRegionChanges(region);
         }
     }

@@ -56,6 +56,9 @@ internal sealed class CameraHealthMonitor : IDisposable
 
     public LoopDetector Loop => _loop;
 
+    /// <summary>The last frame was dark or covered (not merely a copy).</summary>
+    public bool Blind { get; private set; }
+
     public MovedDetector? Moved => _moved;
 
     /// <summary>No condition is active (offline included).</summary>
@@ -100,6 +103,7 @@ internal sealed class CameraHealthMonitor : IDisposable
         Track(CameraCondition.Covered, at, covered);
         Track(CameraCondition.Frozen, at, frozen);
         var blind = dark > 0 || covered > 0;
+        Blind = blind;
         var loop = _loop.Add(Thumbnail.Pixels, measures.NoiseSigma);
         Track(CameraCondition.Looped, at, blind || copy ? 0 : loop);
 

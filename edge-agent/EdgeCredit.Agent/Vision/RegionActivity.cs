@@ -173,11 +173,19 @@ internal sealed class RegionActivity
     }
 
     /// <summary>
-    /// The evidence stops here (the picture went blind or the camera offline): decides the tail the persistence spans
-    /// could not, on the trailing known seconds alone. At least <see cref="SettleSeconds"/> consecutive known seconds of
-    /// the other state switch it, backdated as usual; fewer leave the state as it is.
+    /// Forgets what the pending second's frames showed so far (the second stays observed): they led into a picture that
+    /// went blind, and a cover sliding in or a hand over the lens moves across the regions like a running machine.
     /// </summary>
-    public void Settle()
+    public void DropPending() => _active = _quiet = _hidden = 0;
+
+    /// <summary>
+    /// The evidence stops before second <paramref name="end"/> (the picture went blind or the camera offline): decides the
+    /// tail the persistence spans could not, on the trailing known seconds alone. At least <see cref="SettleSeconds"/>
+    /// consecutive known seconds of the other state switch it, backdated as usual, up to <paramref name="end"/>: the
+    /// seconds held unseen after the last known one take the new state, as they do when a span decides; fewer leave the
+    /// state as it is.
+    /// </summary>
+    public void Settle(long end)
     {
         if (_known.Count == 0)
         {
@@ -196,7 +204,7 @@ internal sealed class RegionActivity
             return;
         }
 
-        Switch(active, ChangeBefore(_known.Count - run), _known[^1].Second + 1);
+        Switch(active, ChangeBefore(_known.Count - run), Math.Max(_known[^1].Second + 1, end));
     }
 
     public IReadOnlyList<RegionStateChange> TakeChanges()

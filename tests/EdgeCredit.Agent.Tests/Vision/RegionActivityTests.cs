@@ -254,4 +254,55 @@ public sealed class RegionActivityTests
         Assert.Equal(39, (changes[1].At - VisionRun.Epoch).TotalSeconds, 0.5);
         Assert.Equal(0, analyzer.Regions[0].Timeline.Count(VisionRun.Second(39), VisionRun.Second(40), SecondFlags.Running));
     }
+
+    [Fact]
+    public void Play_MachineStopsThenACoverSlidesOverTheLens_TheCoverIsNoEvidenceOfRunning()
+    {
+        // Running 10-38 s; from 40 s a cover slides in from the left over 0.8 s, sweeping across the machine, and hides
+        // the lens from 40.8 s. The frames that led into the blind picture are dropped: the stop stands at 39 s.
+        using var analyzer = new CameraAnalyzer(VisionRun.MachineCamera(), Options, null);
+        var scene = new SyntheticScene
+        {
+            Running = t => t is >= 10 and < 39,
+            CoverShare = t => (t - 40) / 0.8,
+            NoiseSigma = 3,
+        };
+
+        VisionRun.Play(analyzer, scene, 50);
+
+        var changes = analyzer.TakeStateChanges();
+        Assert.Equal([true, false], changes.Select(c => c.Running));
+        Assert.Equal(39, (changes[1].At - VisionRun.Epoch).TotalSeconds, 0.5);
+        Assert.Equal(0, analyzer.Regions[0].Timeline.Count(VisionRun.Second(39), VisionRun.Second(50), SecondFlags.Running));
+    }
+
+    [Fact]
+    public void Play_MachineStartsTheCameraShakesThenThePictureFreezes_TheSecondsWithoutEvidenceRunToo()
+    {
+        // Starts at 30 s; from 31 s the camera shakes on every frame (no frame is evidence); the picture freezes at 36 s.
+        // The one known running second settles the start when the evidence stops, and the seconds held without evidence
+        // after it take the new state, as they do when a span decides (they were left idle).
+        using var analyzer = new CameraAnalyzer(VisionRun.MachineCamera(), Options, null);
+        var scene = new SyntheticScene
+        {
+            Running = t => t >= 30,
+            Shift = t => t >= 31 && (int)Math.Round(t * 5) % 2 == 1 ? 8 : 0,
+            NoiseSigma = 3,
+        };
+
+        VisionRun.Play(analyzer, scene, 45, tamper: (t, history, pixels) =>
+        {
+            if (t >= 36)
+            {
+                history[(36 * 5) - 1].CopyTo(pixels);
+            }
+        });
+
+        var change = Assert.Single(analyzer.TakeStateChanges());
+        Assert.True(change.Running);
+        Assert.Equal(30, (change.At - VisionRun.Epoch).TotalSeconds, 0.5);
+        var timeline = analyzer.Regions[0].Timeline;
+        Assert.Equal(0, timeline.Count(VisionRun.Second(31), VisionRun.Second(36), SecondFlags.Active));
+        Assert.Equal(6, timeline.Count(VisionRun.Second(30), VisionRun.Second(36), SecondFlags.Running));
+    }
 }

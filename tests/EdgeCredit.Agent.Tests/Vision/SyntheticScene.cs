@@ -70,6 +70,9 @@ internal sealed class SyntheticScene
     /// <summary>Lens covered at time t: a nearly uniform view.</summary>
     public Func<double, bool> Covered { get; set; } = _ => false;
 
+    /// <summary>Share of the view (columns from the left) a cover sliding over the lens hides at time t, 0..1.</summary>
+    public Func<double, double> CoverShare { get; set; } = _ => 0;
+
     public void Render(double t, Span<byte> pixels)
     {
         var w = Width;
@@ -121,12 +124,13 @@ internal sealed class SyntheticScene
         }
 
         var covered = Covered(t);
+        var coverX = covered ? w : (int)(Math.Clamp(CoverShare(t), 0, 1) * w);
         var gain = Gain(t);
         var offset = _random.Next(_noise.Length);
         var noiseScale = NoiseSigma / 16;
         for (var i = 0; i < pixels.Length; i++)
         {
-            var v = covered ? 120 + (i % w * 6.0 / w) : _scratch[i] * gain;
+            var v = i % w < coverX ? 120 + (i % w * 6.0 / w) : _scratch[i] * gain;
             v += _noise[(offset + (i * 7)) & (_noise.Length - 1)] * noiseScale;
             pixels[i] = (byte)Math.Clamp(Math.Round(v), 0, 255);
         }

@@ -125,6 +125,14 @@ internal static class ClipRunner
                     break; // Offline was published after the run's last frame was queued, and the queue is now empty
                 }
 
+                if (ended.IsCompleted && !stop.IsCancellationRequested)
+                {
+                    // The file has ended: stop the capture so that no reconnect plays it again while the analysis,
+                    // on a loaded machine, is still more than ReconnectMin behind (it replayed an hour 12 times once).
+                    // Frames already queued stay readable.
+                    await stop.CancelAsync();
+                }
+
                 await Task.WhenAny(reader.WaitToReadAsync(stop.Token).AsTask(), ended);
             }
 
