@@ -119,7 +119,12 @@ internal sealed class CameraAnalyzer : IDisposable
         lock (_lock)
         {
             var picture = _monitor.Observe(frame.At, measures);
-            if (!picture && _pictureUsable)
+            if (_monitor.ReplayFrom is { } replayFrom)
+            {
+                // A loop was found: the picture was a replay since its first pass began, and is no evidence from here.
+                ForgetReplay(replayFrom.ToUnixTimeSeconds(), frame.At.ToUnixTimeSeconds());
+            }
+            else if (!picture && _pictureUsable)
             {
                 // Blind or frozen from here: decide what the spans could not yet, after the seconds before this frame's,
                 // whose frames have all come. A picture going blind got there through frames that are no evidence either
@@ -335,6 +340,21 @@ internal sealed class CameraAnalyzer : IDisposable
             region.Settle(end);
             TakeRegionChanges(region);
         }
+    }
+
+    /// <summary>
+    /// Seconds [<paramref name="from"/>, <paramref name="to"/>) were a replay: the regions go back to the live evidence
+    /// before it (<see cref="RegionActivity.Rewind"/>) and the counts made from it are withdrawn.
+    /// </summary>
+    private void ForgetReplay(long from, long to)
+    {
+        foreach (var region in _regions)
+        {
+            region.Rewind(from, to);
+            TakeRegionChanges(region);
+        }
+
+        _counting?.Forget(from, to + 1);
     }
 
     /// <summary>

@@ -21,6 +21,7 @@ internal sealed class CameraHealthMonitor : IDisposable
     private readonly VisionOptions _options;
     private readonly ConditionTracker[] _trackers;
     private readonly LoopDetector _loop;
+    private readonly double _framesPerSecond;
     private readonly List<CameraConditionRecord> _changes = [];
     private MovedDetector? _moved;
     private DateTimeOffset? _firstFrame;
@@ -33,6 +34,7 @@ internal sealed class CameraHealthMonitor : IDisposable
         _options = options;
         Thumbnail = new Thumbnail(width, height);
         _loop = new LoopDetector(Thumbnail, width, height, framesPerSecond, options);
+        _framesPerSecond = framesPerSecond;
         _trackers = new ConditionTracker[Enum.GetValues<CameraCondition>().Length];
         foreach (var condition in Enum.GetValues<CameraCondition>())
         {
@@ -59,6 +61,12 @@ internal sealed class CameraHealthMonitor : IDisposable
     /// <summary>The last frame was dark or covered (not merely a copy).</summary>
     public bool Blind { get; private set; }
 
+    /// <summary>
+    /// Set on the frame that confirmed a looped picture: when the repeat began (<see cref="LoopDetector.RepeatStartFramesAgo"/>),
+    /// the start the condition is backdated to. The frames since then were no evidence. Null otherwise.
+    /// </summary>
+    public DateTimeOffset? ReplayFrom { get; private set; }
+
     public MovedDetector? Moved => _moved;
 
     /// <summary>No condition is active (offline included).</summary>
@@ -83,7 +91,7 @@ internal sealed class CameraHealthMonitor : IDisposable
 
     /// <summary>
     /// Observes one frame (its thumbnail already updated from the blanked frame). Returns false when the picture is no
-    /// evidence of motion (dark, covered or a copy of the previous frame).
+    /// evidence of motion (dark, covered, a copy of the previous frame, or a replay while a loop is found).
     /// </summary>
     public bool Observe(DateTimeOffset at, FrameMeasures measures)
     {
@@ -105,7 +113,12 @@ internal sealed class CameraHealthMonitor : IDisposable
         var blind = dark > 0 || covered > 0;
         Blind = blind;
         var loop = _loop.Add(Thumbnail.Pixels, measures.NoiseSigma);
-        Track(CameraCondition.Looped, at, blind || copy ? 0 : loop);
+        var looped = _trackers[(int)CameraCondition.Looped];
+        var wasLooped = looped.IsActive;
+        loop = blind || copy ? 0 : loop;
+        DateTimeOffset? began = loop > 0 && !wasLooped ? at - TimeSpan.FromSeconds(_loop.RepeatStartFramesAgo() / _framesPerSecond) : null;
+        Track(CameraCondition.Looped, at, loop, began);
+        ReplayFrom = !wasLooped && looped.Active is { } replay ? replay.Since : null;
 
         // Defocus and moved are slow conditions: checked once a second, which keeps their cost off most frames.
         if (_moved is not null && at >= _nextMovedCheck)
@@ -131,7 +144,7 @@ internal sealed class CameraHealthMonitor : IDisposable
             AdoptedReference = true;
         }
 
-        return !blind && !copy;
+        return !blind && !copy && !looped.IsActive;
     }
 
     /// <summary>The capture link changed: offline starts when it goes offline and ends when it streams again.</summary>
@@ -166,9 +179,9 @@ internal sealed class CameraHealthMonitor : IDisposable
         _moved = new MovedDetector(reference, _options);
     }
 
-    private void Track(CameraCondition condition, DateTimeOffset at, double evidence)
+    private void Track(CameraCondition condition, DateTimeOffset at, double evidence, DateTimeOffset? began = null)
     {
-        if (_trackers[(int)condition].Update(at, evidence) is { } change)
+        if (_trackers[(int)condition].Update(at, evidence, began) is { } change)
         {
             _changes.Add(change);
         }

@@ -22,8 +22,12 @@ internal sealed class ConditionTracker(string camera, CameraCondition condition,
     /// <summary>The condition while it lasts.</summary>
     public CameraConditionRecord? Active => IsActive ? Record(null) : null;
 
-    /// <summary>The frame shows (evidence &gt; 0, the confidence) or does not show the condition. Returns a start or an end, else null.</summary>
-    public CameraConditionRecord? Update(DateTimeOffset at, double evidence)
+    /// <summary>
+    /// The frame shows (evidence &gt; 0, the confidence) or does not show the condition. Returns a start or an end, else
+    /// null. <paramref name="began"/>: when the condition began, where the evidence tells it and it is before the first
+    /// evidence (a loop is found one period after the replay began); the start is backdated to it.
+    /// </summary>
+    public CameraConditionRecord? Update(DateTimeOffset at, double evidence, DateTimeOffset? began = null)
     {
         if (evidence > 0)
         {
@@ -42,7 +46,7 @@ internal sealed class ConditionTracker(string camera, CameraCondition condition,
             if (!IsActive && at - _evidenceSince.Value >= confirmFor)
             {
                 IsActive = true;
-                _since = _evidenceSince.Value;
+                _since = began < _evidenceSince.Value ? began.Value : _evidenceSince.Value;
                 return Record(null);
             }
 

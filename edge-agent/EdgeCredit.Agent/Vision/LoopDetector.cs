@@ -32,6 +32,7 @@ internal sealed class LoopDetector
     private readonly int _minLag;
     private readonly double _matchRatio;
     private long _frames;
+    private double _limit;
 
     public LoopDetector(Thumbnail thumbnail, int frameWidth, int frameHeight, double framesPerSecond, VisionOptions options)
     {
@@ -113,6 +114,7 @@ internal sealed class LoopDetector
         Best = (best, bestLag);
         var expected = Math.Max(MinNoiseDistance, 0.8 * noiseSigma / Math.Sqrt(_blockPixels));
         var limit = _matchRatio * expected;
+        _limit = limit;
         var mean = total / valid;
         if (best > limit || mean < 3 * best || mean < MinNoiseDistance)
         {
@@ -121,6 +123,35 @@ internal sealed class LoopDetector
 
         return Math.Clamp(1 - (best / limit), 0.5, 1);
     }
+
+    /// <summary>
+    /// How many frames before the last one the repeat began, for the loop its best lag shows (call when <see cref="Add"/>
+    /// returned evidence): the run of frames that each match the frame a lag back (within the match limit) is traced
+    /// back to its first frame. The smoothing that makes the evidence steady comes about 4-5 s after it on a busy scene;
+    /// every frame of the run is a copy. Frames before it may have been a replay too (the first pass of a recording
+    /// looks live, and often, re-encoded, matches nothing): where the replay really began is not known from them.
+    /// </summary>
+    public int RepeatStartFramesAgo()
+    {
+        var lag = Best.Lag;
+        var newest = _frames - 1;
+        var oldest = Math.Max(0, _frames - _capacity);
+        if (lag <= 0)
+        {
+            return 0;
+        }
+
+        var r = newest;
+        while (r - lag - 1 >= oldest && Distance(r - 1, r - 1 - lag) <= _limit)
+        {
+            r--;
+        }
+
+        return (int)(newest - r);
+    }
+
+    private double Distance(long a, long b) =>
+        Sad(_ring.AsSpan((int)(a % _capacity) * Cells, Cells), _ring.AsSpan((int)(b % _capacity) * Cells, Cells)) / 16.0 / Cells;
 
     private static int Sad(ReadOnlySpan<short> a, ReadOnlySpan<short> b)
     {

@@ -64,6 +64,9 @@ internal sealed class RegionActivity
     /// <summary>The pending second so far had only frames with the region hidden: its state is held, not seen.</summary>
     private bool Unseen => _active + _quiet == 0 && _hidden > 0;
 
+    /// <summary>The pending second so far had no frame that was evidence at all.</summary>
+    private bool NoEvidence => _frames > 0 && _active + _quiet + _hidden == 0;
+
     /// <summary>Adds one frame. <paramref name="usable"/> false: the camera-wide checks say this frame is no evidence.</summary>
     public void Observe(DateTimeOffset at, bool usable)
     {
@@ -109,6 +112,7 @@ internal sealed class RegionActivity
         var s = _pendingSecond;
         double? activity = _active + _quiet == 0 ? null : (double)_active / (_active + _quiet);
         var unseen = Unseen;
+        var noEvidence = NoEvidence;
         _frames = _active = _quiet = _hidden = 0;
         if (activity is { } a)
         {
@@ -125,6 +129,11 @@ internal sealed class RegionActivity
         if (unseen)
         {
             flags |= SecondFlags.Unseen;
+        }
+
+        if (noEvidence)
+        {
+            flags |= SecondFlags.NoEvidence;
         }
 
         if (Running)
@@ -154,19 +163,32 @@ internal sealed class RegionActivity
             flags |= SecondFlags.Unseen;
         }
 
+        if (NoEvidence)
+        {
+            flags |= SecondFlags.NoEvidence;
+        }
+
         return Running ? flags | SecondFlags.Running : flags;
     }
 
-    /// <summary>The seconds of [from, to) as decided so far, the pending second included provisionally.</summary>
+    /// <summary>
+    /// The seconds of [from, to) as decided so far, the pending second included provisionally. Seconds without evidence
+    /// are left out: their held state is no observation.
+    /// </summary>
     public RegionWindow Summarize(long from, long to, IReadOnlyList<RegionStateChange> changes)
     {
         var pending = Provisional(from, to);
+        if (Has(pending, SecondFlags.NoEvidence) == 1)
+        {
+            pending = SecondFlags.None;
+        }
+
         return new RegionWindow(
             Settings.Name,
             Settings.Kind,
             Settings.ReportsRunning,
-            Timeline.Count(from, to, SecondFlags.Observed) + Has(pending, SecondFlags.Observed),
-            Timeline.Count(from, to, SecondFlags.Observed | SecondFlags.Running) + Has(pending, SecondFlags.Running),
+            Timeline.Count(from, to, SecondFlags.Observed) - Timeline.Count(from, to, SecondFlags.Observed | SecondFlags.NoEvidence) + Has(pending, SecondFlags.Observed),
+            Timeline.Count(from, to, SecondFlags.Observed | SecondFlags.Running) - Timeline.Count(from, to, SecondFlags.Observed | SecondFlags.Running | SecondFlags.NoEvidence) + Has(pending, SecondFlags.Running),
             Timeline.Count(from, to, SecondFlags.Observed | SecondFlags.Active) + Has(pending, SecondFlags.Active),
             changes,
             Timeline.Count(from, to, SecondFlags.Observed | SecondFlags.Unseen) + Has(pending, SecondFlags.Unseen));
@@ -205,6 +227,30 @@ internal sealed class RegionActivity
         }
 
         Switch(active, ChangeBefore(_known.Count - run), Math.Max(_known[^1].Second + 1, end));
+    }
+
+    /// <summary>
+    /// The frames from second <paramref name="from"/> to now (<paramref name="to"/>, the pending second) were a replay,
+    /// found only when it looped: forgets the known seconds and the activity seen in them, returns to the state held
+    /// before <paramref name="from"/>, and settles the tail on the live seconds before it (<see cref="Settle"/>), which
+    /// then holds through [from, to). A change is recorded when the state this leaves differs from the one the replay
+    /// had led to (changes already recorded during the replay stay recorded: this one corrects them).
+    /// </summary>
+    public void Rewind(long from, long to)
+    {
+        var replayed = Running;
+        var recorded = _changes.Count;
+        _known.RemoveAll(k => k.Second >= from);
+        DropPending();
+        Running = (Timeline.Get(from - 1) & SecondFlags.Running) != 0;
+        Timeline.Mark(from, to, SecondFlags.Active | SecondFlags.Unseen, false);
+        Timeline.Mark(from, to, SecondFlags.NoEvidence, true);
+        Settle(from);
+        Timeline.Mark(from, to, SecondFlags.Running, Running);
+        if (_changes.Count == recorded && Running != replayed)
+        {
+            _changes.Add(new RegionStateChange(_camera, Settings.Name, DateTimeOffset.FromUnixTimeSeconds(from), Running));
+        }
     }
 
     public IReadOnlyList<RegionStateChange> TakeChanges()

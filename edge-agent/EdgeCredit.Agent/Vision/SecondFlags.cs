@@ -23,4 +23,10 @@ internal enum SecondFlags : byte
 
     /// <summary>Every usable frame of the second had the region mostly hidden by passers: its state was held, not seen.</summary>
     Unseen = 32,
+
+    /// <summary>
+    /// No frame of the second was evidence (the picture was dark, covered, a copy, a replay, or changed all over): the
+    /// region's state was held for the decisions, but the second counts as neither running nor analysed in a window.
+    /// </summary>
+    NoEvidence = 64,
 }

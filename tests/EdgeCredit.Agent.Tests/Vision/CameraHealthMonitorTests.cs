@@ -121,6 +121,36 @@ public sealed class CameraHealthMonitorTests
         Assert.Equal(down.AddSeconds(20), changes[1].Until);
     }
 
+    [Fact]
+    public void Play_ReplayOfRunningFootageFoundLater_LoopedSinceTheRepeatAndTheReplayWithdrawn()
+    {
+        // The machine runs until 80 s and stands from then on; from 90 s a recorder loops the 20 s of running footage
+        // from 55 to 75 s. The agent sees the machine start again, until the loop is found: then the condition starts
+        // where the repeat began (90 s, not when the smoothed evidence settled), and the seconds since are no evidence
+        // of running: the region is back to idle from 90 s, with a change that says so.
+        var scene = new SyntheticScene { Running = t => t < 80, NoiseSigma = 3 };
+        var (analyzer, detections) = Run(scene, 140, (t, history, pixels) =>
+        {
+            if (t >= TamperAt)
+            {
+                var i = (int)Math.Round(t * 5) - (int)(TamperAt * 5);
+                history[(55 * 5) + (i % 100)].CopyTo(pixels);
+            }
+        });
+        using (analyzer)
+        {
+            var looped = detections[CameraCondition.Looped];
+            Assert.Equal(TamperAt, (looped.Record.Since - VisionRun.Epoch).TotalSeconds, 0.5);
+            var timeline = analyzer.Regions[0].Timeline;
+            Assert.Equal(0, timeline.Count(VisionRun.Second(TamperAt), VisionRun.Second(140), SecondFlags.Active));
+            Assert.Equal(0, timeline.Count(VisionRun.Second(80), VisionRun.Second(140), SecondFlags.Running));
+            Assert.False(analyzer.Regions[0].Running);
+            var last = analyzer.TakeStateChanges()[^1];
+            Assert.False(last.Running);
+            Assert.Equal(TamperAt, (last.At - VisionRun.Epoch).TotalSeconds, 0.5);
+        }
+    }
+
     internal static SyntheticScene Scene() => new() { Running = Schedule, Walker = Walker, NoiseSigma = 3 };
 
     private static (CameraAnalyzer Analyzer, Dictionary<CameraCondition, (double DetectedAt, CameraConditionRecord Record)> Detections) Run(SyntheticScene scene, double seconds, FrameTamper? tamper)

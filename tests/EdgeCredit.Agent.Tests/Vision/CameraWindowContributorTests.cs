@@ -94,6 +94,26 @@ public sealed class CameraWindowContributorTests
         Assert.InRange(health.Value, 0.45, 0.55);
     }
 
+    [Fact]
+    public void Collect_LensCoveredWhileTheMachineRuns_TheCoveredSecondsAreNotRunningButMissing()
+    {
+        // The machine runs throughout; the lens is covered from 90 s. The region's state is held through the cover, but
+        // the covered seconds are no evidence: running_seconds counts the 30 seen seconds, flagged gap, and a window
+        // wholly covered sends no region signal at all (missing, not zero, and not invented).
+        using var analyzer = new CameraAnalyzer(TwoRegionCamera(), Options, null);
+        VisionRun.Play(analyzer, new SyntheticScene { Running = _ => true, Covered = t => t >= 90 }, 180);
+
+        var half = Signals(analyzer, 60, 120);
+        var running = Assert.Single(half, s => s.Kind == SignalKind.RunningSeconds);
+        Assert.InRange(running.Value, 29, 31);
+        Assert.Equal(SignalQuality.Gap, running.Quality);
+        Assert.Equal(1, Assert.Single(half, s => s.Kind == SignalKind.ActivityIndex && s.Source == "press-1").Value, 2);
+
+        var covered = Signals(analyzer, 120, 180);
+        Assert.DoesNotContain(covered, s => s.Source == "press-1");
+        Assert.Equal(0, Assert.Single(covered, s => s.Kind == SignalKind.CameraHealth).Value);
+    }
+
     private static CameraOptions TwoRegionCamera() => VisionRun.Camera(
         5,
         ("press-1", RegionKind.Machine, SyntheticScene.MachinePolygon),

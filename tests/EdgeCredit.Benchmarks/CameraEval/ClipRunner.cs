@@ -101,6 +101,14 @@ internal static class ClipRunner
                 var finished = ended.IsCompleted;
                 while (reader.TryRead(out var raw))
                 {
+                    if (ended.IsCompleted && !stop.IsCancellationRequested)
+                    {
+                        // The file has ended: stop the capture so that no reconnect plays it again while the analysis,
+                        // on a loaded machine, is still more than ReconnectMin behind (it replayed an hour 4 and 12
+                        // times). Frames already queued stay readable.
+                        await stop.CancelAsync();
+                    }
+
                     using (raw)
                     {
                         var at = Start + TimeSpan.FromTicks((long)Math.Round(raw.Index * TimeSpan.TicksPerSecond / fps));
@@ -123,14 +131,6 @@ internal static class ClipRunner
                 if (finished)
                 {
                     break; // Offline was published after the run's last frame was queued, and the queue is now empty
-                }
-
-                if (ended.IsCompleted && !stop.IsCancellationRequested)
-                {
-                    // The file has ended: stop the capture so that no reconnect plays it again while the analysis,
-                    // on a loaded machine, is still more than ReconnectMin behind (it replayed an hour 12 times once).
-                    // Frames already queued stay readable.
-                    await stop.CancelAsync();
                 }
 
                 await Task.WhenAny(reader.WaitToReadAsync(stop.Token).AsTask(), ended);

@@ -142,6 +142,15 @@ internal sealed class CameraCounting
         }
     }
 
+    /// <summary>Withdraws what the seconds [from, to) observed and counted (they were a replay): they become unobserved.</summary>
+    public void Forget(long from, long to)
+    {
+        foreach (var counter in _counters)
+        {
+            counter.Forget(from, to);
+        }
+    }
+
     public IReadOnlyList<CountingWindow> Collect(long from, long to) => [.. _counters.Select(c => c.Collect(from, to))];
 
     /// <summary>Fills <see cref="_gated"/> with the regions whose gate area has a moving or foreground cell.</summary>

@@ -73,6 +73,24 @@ internal sealed class RegionCounter
         Total += counted;
     }
 
+    /// <summary>Withdraws the seconds [from, to): their frames and counts are forgotten, and they become unobserved.</summary>
+    public void Forget(long from, long to)
+    {
+        for (var s = from; s < to; s++)
+        {
+            if (s == _current)
+            {
+                Total -= _pending.Counted;
+                _pending = default;
+            }
+            else if (_seconds.Has(s))
+            {
+                Total -= _seconds.Get(s).Counted;
+                _seconds.Set(s, default);
+            }
+        }
+    }
+
     public CountingWindow Collect(long from, long to)
     {
         var (observed, count, occupied, people) = (0, 0, 0, 0.0);

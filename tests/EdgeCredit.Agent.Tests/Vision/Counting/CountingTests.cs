@@ -177,6 +177,29 @@ public sealed class CountingTests
     }
 
     [Fact]
+    public void Forget_SecondsFoundToBeAReplay_TheirCountsWithdrawnAndTheyAreNoLongerObserved()
+    {
+        var counter = new RegionCounter("belt-1", RegionKind.Conveyor, new byte[320 * 180], 320, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2), null, 600);
+        // One item a second for 30 s, 5 frames a second; the seconds 20-29 turn out to have been a replay.
+        for (var s = 0; s < 30; s++)
+        {
+            for (var f = 0; f < 5; f++)
+            {
+                counter.Observe(T0.AddSeconds(s + (f * 0.2)), 0, f == 0 ? 1 : 0);
+            }
+        }
+
+        var from = T0.ToUnixTimeSeconds();
+        counter.Forget(from + 20, from + 30);
+        var window = counter.Collect(from, from + 30);
+
+        Assert.Equal(20, window.ObservedSeconds);
+        Assert.Equal(20, window.Count);
+        Assert.Equal(20, counter.Total);
+        Assert.Equal(0, counter.Collect(from + 20, from + 30).ObservedSeconds);
+    }
+
+    [Fact]
     public void ToSignals_CountingWindows_OutputCountForConveyorOccupancyAndPeopleForStation()
     {
         var window = new CameraWindow("cam-1", T0, T0.AddMinutes(1), [], 60, 60, [],
