@@ -44,6 +44,7 @@ public sealed class TimeSeriesOptionsTests
         var failure = Assert.Single(new TimeSeriesOptionsValidator().Validate(null, options).Failures!);
 
         Assert.StartsWith("TimeSeries:Token is invalid (value not shown)", failure, StringComparison.Ordinal);
+        Assert.EndsWith("or in the environment as TimeSeries__Token=<value>.", failure, StringComparison.Ordinal);
     }
 
     [Theory]

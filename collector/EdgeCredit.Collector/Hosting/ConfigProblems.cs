@@ -14,11 +14,11 @@ internal sealed class ConfigProblems
     public bool Any => _problems.Count > 0;
 
     public void Add(string key, string? value, string allowed) =>
-        _problems.Add($"{key} = '{value ?? "(not set)"}' is invalid: {allowed}. Set it in appsettings.json or on the command line as --{key}=<value>.");
+        _problems.Add($"{key} = '{value ?? "(not set)"}' is invalid: {allowed}. {Fix(key)}");
 
     /// <summary>Adds a problem about a secret setting without echoing its value.</summary>
     public void AddSecret(string key, string allowed) =>
-        _problems.Add($"{key} is invalid (value not shown): {allowed}. Set it in appsettings.json or on the command line as --{key}=<value>.");
+        _problems.Add($"{key} is invalid (value not shown): {allowed}. {Fix(key)}");
 
     public void Range(string key, long value, long min, long max)
     {
@@ -43,6 +43,10 @@ internal sealed class ConfigProblems
             Add(key, value, allowed);
         }
     }
+
+    /// <summary>The three places a setting can be fixed; the environment form suits secrets (a service's environment file).</summary>
+    private static string Fix(string key) =>
+        $"Set it in appsettings.json, on the command line as --{key}=<value>, or in the environment as {key.Replace(":", "__", StringComparison.Ordinal)}=<value>.";
 
     public ValidateOptionsResult ToResult() => _problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(_problems);
 }
