@@ -187,8 +187,8 @@ internal sealed class RegionActivity
             Settings.Name,
             Settings.Kind,
             Settings.ReportsRunning,
-            Timeline.Count(from, to, SecondFlags.Observed) - Timeline.Count(from, to, SecondFlags.Observed | SecondFlags.NoEvidence) + Has(pending, SecondFlags.Observed),
-            Timeline.Count(from, to, SecondFlags.Observed | SecondFlags.Running) - Timeline.Count(from, to, SecondFlags.Observed | SecondFlags.Running | SecondFlags.NoEvidence) + Has(pending, SecondFlags.Running),
+            WithEvidence(from, to, SecondFlags.Observed) + Has(pending, SecondFlags.Observed),
+            WithEvidence(from, to, SecondFlags.Observed | SecondFlags.Running) + Has(pending, SecondFlags.Running),
             Timeline.Count(from, to, SecondFlags.Observed | SecondFlags.Active) + Has(pending, SecondFlags.Active),
             changes,
             Timeline.Count(from, to, SecondFlags.Observed | SecondFlags.Unseen) + Has(pending, SecondFlags.Unseen));
@@ -259,6 +259,10 @@ internal sealed class RegionActivity
         _changes.Clear();
         return changes;
     }
+
+    /// <summary>Decided seconds of [from, to) with all of <paramref name="flags"/> that had a frame that was evidence.</summary>
+    private int WithEvidence(long from, long to, SecondFlags flags) =>
+        Timeline.Count(from, to, flags) - Timeline.Count(from, to, flags | SecondFlags.NoEvidence);
 
     private static int Has(SecondFlags flags, SecondFlags flag) => flags != SecondFlags.None && (flags & flag) == flag ? 1 : 0;
 
