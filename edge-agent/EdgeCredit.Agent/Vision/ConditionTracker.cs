@@ -25,7 +25,8 @@ internal sealed class ConditionTracker(string camera, CameraCondition condition,
     /// <summary>
     /// The frame shows (evidence &gt; 0, the confidence) or does not show the condition. Returns a start or an end, else
     /// null. <paramref name="began"/>: when the condition began, where the evidence tells it and it is before the first
-    /// evidence (a loop is found one period after the replay began); the start is backdated to it.
+    /// evidence (every frame of a loop's repeat is a copy, but the smoothed evidence settles seconds later): the start is
+    /// backdated to it, and the persistence is counted from it.
     /// </summary>
     public CameraConditionRecord? Update(DateTimeOffset at, double evidence, DateTimeOffset? began = null)
     {
@@ -43,10 +44,12 @@ internal sealed class ConditionTracker(string camera, CameraCondition condition,
             _lastEvidence = at;
             _confidenceSum += evidence;
             _samples++;
-            if (!IsActive && at - _evidenceSince.Value >= confirmFor)
+            // Evidence that tells when the condition began (each frame since was a copy) has held since then.
+            var since = began < _evidenceSince.Value ? began.Value : _evidenceSince.Value;
+            if (!IsActive && at - since >= confirmFor)
             {
                 IsActive = true;
-                _since = began < _evidenceSince.Value ? began.Value : _evidenceSince.Value;
+                _since = since;
                 return Record(null);
             }
 

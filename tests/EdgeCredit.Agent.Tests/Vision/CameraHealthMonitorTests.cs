@@ -126,7 +126,8 @@ public sealed class CameraHealthMonitorTests
     {
         // The machine runs until 80 s and stands from then on; from 90 s a recorder loops the 20 s of running footage
         // from 55 to 75 s. The agent sees the machine start again, until the loop is found: then the condition starts
-        // where the repeat began (90 s, not when the smoothed evidence settled), and the seconds since are no evidence
+        // where the repeat began (90 s, not when the smoothed evidence settled) and is confirmed ConfirmFor after it (the
+        // copies held that long), and the seconds since are no evidence
         // of running: the region is back to idle from 90 s, with a change that says so.
         var scene = new SyntheticScene { Running = t => t < 80, NoiseSigma = 3 };
         var (analyzer, detections) = Run(scene, 140, (t, history, pixels) =>
@@ -141,6 +142,7 @@ public sealed class CameraHealthMonitorTests
         {
             var looped = detections[CameraCondition.Looped];
             Assert.Equal(TamperAt, (looped.Record.Since - VisionRun.Epoch).TotalSeconds, 0.5);
+            Assert.InRange(looped.DetectedAt, TamperAt + Options.ConfirmFor.TotalSeconds, TamperAt + Options.ConfirmFor.TotalSeconds + 0.5);
             var timeline = analyzer.Regions[0].Timeline;
             Assert.Equal(0, timeline.Count(VisionRun.Second(TamperAt), VisionRun.Second(140), SecondFlags.Active));
             Assert.Equal(0, timeline.Count(VisionRun.Second(80), VisionRun.Second(140), SecondFlags.Running));
