@@ -116,7 +116,14 @@ internal sealed class CameraHealthMonitor : IDisposable
         var looped = _trackers[(int)CameraCondition.Looped];
         var wasLooped = looped.IsActive;
         loop = blind || copy ? 0 : loop;
-        DateTimeOffset? began = loop > 0 && !wasLooped ? at - TimeSpan.FromSeconds(_loop.RepeatStartFramesAgo() / _framesPerSecond) : null;
+        DateTimeOffset? began = null;
+        if (loop > 0 && !wasLooped)
+        {
+            // Where the repeat began, and how closely it copies: the smoothed evidence lags the raw copies.
+            began = at - TimeSpan.FromSeconds(_loop.RepeatStartFramesAgo() / _framesPerSecond);
+            loop = Math.Max(loop, _loop.RepeatMatch);
+        }
+
         Track(CameraCondition.Looped, at, loop, began);
         ReplayFrom = !wasLooped && looped.Active is { } replay ? replay.Since : null;
 

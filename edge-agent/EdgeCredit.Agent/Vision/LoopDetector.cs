@@ -60,6 +60,12 @@ internal sealed class LoopDetector
         _blockPixels = (double)frameWidth * frameHeight / Cells;
     }
 
+    /// <summary>
+    /// How closely the repeat <see cref="RepeatStartFramesAgo"/> last traced copies the frames a lag back, 0.5..1 (1: the
+    /// signatures are equal), like the evidence but on the raw distances, which the smoothing has not caught up with.
+    /// </summary>
+    public double RepeatMatch { get; private set; }
+
     /// <summary>Best (smallest) smoothed distance of the last frame, grey levels, and its lag in frames (0: none yet).</summary>
     public (double Distance, int Lag) Best { get; private set; }
 
@@ -142,11 +148,14 @@ internal sealed class LoopDetector
         }
 
         var r = newest;
-        while (r - lag - 1 >= oldest && Distance(r - 1, r - 1 - lag) <= _limit)
+        var sum = Distance(newest, newest - lag);
+        while (r - lag - 1 >= oldest && Distance(r - 1, r - 1 - lag) is var d && d <= _limit)
         {
+            sum += d;
             r--;
         }
 
+        RepeatMatch = Math.Clamp(1 - (sum / (newest - r + 1) / _limit), 0.5, 1);
         return (int)(newest - r);
     }
 

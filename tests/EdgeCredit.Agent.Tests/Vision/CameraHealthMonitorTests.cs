@@ -143,6 +143,7 @@ public sealed class CameraHealthMonitorTests
             var looped = detections[CameraCondition.Looped];
             Assert.Equal(TamperAt, (looped.Record.Since - VisionRun.Epoch).TotalSeconds, 0.5);
             Assert.InRange(looped.DetectedAt, TamperAt + Options.ConfirmFor.TotalSeconds, TamperAt + Options.ConfirmFor.TotalSeconds + 0.5);
+            Assert.InRange(looped.Record.Confidence, 0.9, 1); // exact copies, though the smoothed evidence has only just crossed
             var timeline = analyzer.Regions[0].Timeline;
             Assert.Equal(0, timeline.Count(VisionRun.Second(TamperAt), VisionRun.Second(140), SecondFlags.Active));
             Assert.Equal(0, timeline.Count(VisionRun.Second(80), VisionRun.Second(140), SecondFlags.Running));
