@@ -21,7 +21,6 @@ internal sealed class CameraHealthMonitor : IDisposable
     private readonly VisionOptions _options;
     private readonly ConditionTracker[] _trackers;
     private readonly LoopDetector _loop;
-    private readonly double _framesPerSecond;
     private readonly List<CameraConditionRecord> _changes = [];
     private MovedDetector? _moved;
     private DateTimeOffset? _firstFrame;
@@ -34,7 +33,6 @@ internal sealed class CameraHealthMonitor : IDisposable
         _options = options;
         Thumbnail = new Thumbnail(width, height);
         _loop = new LoopDetector(Thumbnail, width, height, framesPerSecond, options);
-        _framesPerSecond = framesPerSecond;
         _trackers = new ConditionTracker[Enum.GetValues<CameraCondition>().Length];
         foreach (var condition in Enum.GetValues<CameraCondition>())
         {
@@ -62,7 +60,7 @@ internal sealed class CameraHealthMonitor : IDisposable
     public bool Blind { get; private set; }
 
     /// <summary>
-    /// Set on the frame that confirmed a looped picture: when the repeat began (<see cref="LoopDetector.RepeatStartFramesAgo"/>),
+    /// Set on the frame that confirmed a looped picture: when the repeat began (<see cref="LoopDetector.TraceRepeat"/>),
     /// the start the condition is backdated to. The frames since then were no evidence. Null otherwise.
     /// </summary>
     public DateTimeOffset? ReplayFrom { get; private set; }
@@ -120,8 +118,9 @@ internal sealed class CameraHealthMonitor : IDisposable
         if (loop > 0 && !wasLooped)
         {
             // Where the repeat began, and how closely it copies: the smoothed evidence lags the raw copies.
-            began = at - TimeSpan.FromSeconds(_loop.RepeatStartFramesAgo() / _framesPerSecond);
-            loop = Math.Max(loop, _loop.RepeatMatch);
+            var (ago, match) = _loop.TraceRepeat();
+            began = at - ago;
+            loop = Math.Max(loop, match);
         }
 
         Track(CameraCondition.Looped, at, loop, began);

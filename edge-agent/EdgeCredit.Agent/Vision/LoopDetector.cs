@@ -32,12 +32,14 @@ internal sealed class LoopDetector
     private readonly int _minLag;
     private readonly double _matchRatio;
     private long _frames;
+    private readonly double _framesPerSecond;
     private double _limit;
 
     public LoopDetector(Thumbnail thumbnail, int frameWidth, int frameHeight, double framesPerSecond, VisionOptions options)
     {
         ArgumentNullException.ThrowIfNull(thumbnail);
         ArgumentNullException.ThrowIfNull(options);
+        _framesPerSecond = framesPerSecond;
         _capacity = Math.Max(4, (int)Math.Ceiling(options.LoopHistory.TotalSeconds * framesPerSecond));
         _minLag = Math.Clamp((int)Math.Round(options.LoopMinPeriod.TotalSeconds * framesPerSecond), 1, _capacity - 1);
         _matchRatio = options.LoopMatchRatio;
@@ -59,12 +61,6 @@ internal sealed class LoopDetector
 
         _blockPixels = (double)frameWidth * frameHeight / Cells;
     }
-
-    /// <summary>
-    /// How closely the repeat <see cref="RepeatStartFramesAgo"/> last traced copies the frames a lag back, 0.5..1 (1: the
-    /// signatures are equal), like the evidence but on the raw distances, which the smoothing has not caught up with.
-    /// </summary>
-    public double RepeatMatch { get; private set; }
 
     /// <summary>Best (smallest) smoothed distance of the last frame, grey levels, and its lag in frames (0: none yet).</summary>
     public (double Distance, int Lag) Best { get; private set; }
@@ -131,20 +127,21 @@ internal sealed class LoopDetector
     }
 
     /// <summary>
-    /// How many frames before the last one the repeat began, for the loop its best lag shows (call when <see cref="Add"/>
-    /// returned evidence): the run of frames that each match the frame a lag back (within the match limit) is traced
-    /// back to its first frame. The smoothing that makes the evidence steady comes about 4-5 s after it on a busy scene;
-    /// every frame of the run is a copy. Frames before it may have been a replay too (the first pass of a recording
-    /// looks live, and often, re-encoded, matches nothing): where the replay really began is not known from them.
+    /// The repeat behind the loop its best lag shows (call when <see cref="Add"/> returned evidence): the run of frames
+    /// that each match the frame a lag back (within the match limit) is traced back to its first frame. Returns how long
+    /// before the last frame it began, and how closely it copies, 0.5..1 (1: the signatures are equal), like the evidence
+    /// but on the raw distances, which the smoothing has not caught up with (it settles about 4-5 s after the repeat
+    /// begins on a busy scene). Frames before the run may have been a replay too (the first pass of a recording looks
+    /// live, and often, re-encoded, matches nothing): where the replay really began is not known from them.
     /// </summary>
-    public int RepeatStartFramesAgo()
+    public (TimeSpan Ago, double Match) TraceRepeat()
     {
         var lag = Best.Lag;
         var newest = _frames - 1;
         var oldest = Math.Max(0, _frames - _capacity);
         if (lag <= 0)
         {
-            return 0;
+            return (TimeSpan.Zero, 0.5);
         }
 
         var r = newest;
@@ -155,8 +152,8 @@ internal sealed class LoopDetector
             r--;
         }
 
-        RepeatMatch = Math.Clamp(1 - (sum / (newest - r + 1) / _limit), 0.5, 1);
-        return (int)(newest - r);
+        var match = Math.Clamp(1 - (sum / (newest - r + 1) / _limit), 0.5, 1);
+        return (TimeSpan.FromSeconds((newest - r) / _framesPerSecond), match);
     }
 
     private double Distance(long a, long b) =>

@@ -178,7 +178,7 @@ internal sealed class RegionActivity
     public RegionWindow Summarize(long from, long to, IReadOnlyList<RegionStateChange> changes)
     {
         var pending = Provisional(from, to);
-        if (Has(pending, SecondFlags.NoEvidence) == 1)
+        if ((pending & SecondFlags.NoEvidence) != 0)
         {
             pending = SecondFlags.None;
         }
