@@ -437,6 +437,21 @@ internal sealed class CameraAnalyzer : IDisposable
             _regions[i].Motion = new RegionMotion(_motion.Grid, _motion.Grid.Coverage(masks[i]), settings.Kind, settings.NuisanceHold);
         }
 
+        // Each region knows what the others claim: a passer merged with their motion does not reach outside through it.
+        for (var i = 0; i < _regions.Count; i++)
+        {
+            var claimed = new bool[_motion.Grid.Count];
+            for (var c = 0; c < claimed.Length; c++)
+            {
+                for (var j = 0; j < _regions.Count && !claimed[c]; j++)
+                {
+                    claimed[c] = j != i && _regions[j].Motion.Claims(c);
+                }
+            }
+
+            _regions[i].Motion.SetNeighbours(claimed);
+        }
+
         _counting?.Build(_motion.Grid);
     }
 }

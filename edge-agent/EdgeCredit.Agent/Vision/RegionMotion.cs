@@ -18,6 +18,9 @@ namespace EdgeCredit.Agent.Vision;
 /// beside the walker. Cells that moved as the region's own motion within <see cref="OwnGrace"/> are never hidden: a person
 /// crossing a running machine merges with its moving part into one blob, and the machine must stay visible. The frame's evidence is the moving share of
 /// the visible inside pixels; with less than <see cref="MinVisible"/> of them visible the frame is no evidence.</para>
+/// <para>With people found by the detector and masked by body (a machine), the mask replaces the band inside their boxes,
+/// and a blob that reaches outside only through their boxes and the other regions' cells hides nothing but the bodies:
+/// a worker standing on a moving belt is otherwise one blob with the whole belt, and its band took every column.</para>
 /// </summary>
 internal sealed class RegionMotion
 {
@@ -70,10 +73,13 @@ internal sealed class RegionMotion
     private readonly long[] _ownAt;
     private readonly double[] _part;
     private readonly bool _learnsPart;
+    private readonly bool _conveyor;
+    private bool[] _neighbours = [];
     private readonly double _minVisible;
     private int _partFrames;
     private readonly bool[] _blobOutside;
     private readonly bool[] _blobInside;
+    private readonly bool[] _blobUnexplained;
     private readonly int[] _blobLeft;
     private readonly int[] _blobRight;
     private readonly int[] _blobTop;
@@ -83,6 +89,22 @@ internal sealed class RegionMotion
     private readonly int[] _passSlot;
     private readonly bool[] _outsideColumns;
     private readonly bool[] _bandColumns;
+
+    /// <summary>
+    /// Whether this region claims a cell as its own motion's: its inside, and for a conveyor also its ring, where the
+    /// load standing out of the belt moves.
+    /// </summary>
+    public bool Claims(int cell) => _class[cell] == Inside || (_conveyor && _class[cell] == Neutral);
+
+    /// <summary>
+    /// The cells the camera's other regions claim (<see cref="Claims"/>; set by the analyzer). A passing blob that reaches
+    /// outside only through people's boxes and these cells is explained by the people (see <see cref="Evaluate"/>).
+    /// </summary>
+    public void SetNeighbours(bool[] claimed)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        _neighbours = claimed.Length == _grid.Count ? claimed : throw new ArgumentException("one flag per cell", nameof(claimed));
+    }
 
     /// <summary>Passing blobs per frame whose outside columns are kept one by one; more fall back to their outside span.</summary>
     private const int BandSlots = 8;
@@ -102,9 +124,11 @@ internal sealed class RegionMotion
         Array.Fill(_ownAt, long.MinValue / 2);
         _part = new double[grid.Count];
         _learnsPart = kind == RegionKind.Machine;
+        _conveyor = kind == RegionKind.Conveyor;
         _minVisible = kind == RegionKind.Conveyor ? ConveyorMinVisible : MinVisible;
         _blobOutside = new bool[grid.Count + 1];
         _blobInside = new bool[grid.Count + 1];
+        _blobUnexplained = new bool[grid.Count + 1];
         _blobLeft = new int[grid.Count + 1];
         _blobRight = new int[grid.Count + 1];
         _blobTop = new int[grid.Count + 1];
@@ -244,7 +268,9 @@ internal sealed class RegionMotion
     /// The cells people cover in this frame or the one before (<see cref="PeopleMask.Covered"/>), or null. With it, a
     /// machine (<see cref="MasksPeople"/>; other kinds ignore it) hides only the covered cells of a passing blob inside a
     /// person's box, for this frame, instead of its column band for the nuisance hold: the machine beside a standing
-    /// worker stays in view.
+    /// worker stays in view. A passing blob whose outside cells all lie in people's boxes or in cells the other regions
+    /// claim (<see cref="SetNeighbours"/>) loses no cell outside those boxes either: it is the people merged, through
+    /// their legs on a moving belt, with belts and machines, whose motion is not theirs.
     /// </param>
     public void Evaluate(MotionBlobs blobs, int[] cellCounts, DateTimeOffset at, bool running, IReadOnlyList<Inference.Detection>? people = null, bool[]? covered = null)
     {
@@ -260,6 +286,8 @@ internal sealed class RegionMotion
         var count = blobs.MovingCount;
         Array.Clear(_blobOutside, 0, blobs.BlobCount + 1);
         Array.Clear(_blobInside, 0, blobs.BlobCount + 1);
+        Array.Clear(_blobUnexplained, 0, blobs.BlobCount + 1);
+        var explain = covered is not null && people is not null;
         Array.Fill(_blobTop, int.MaxValue, 0, blobs.BlobCount + 1);
         Array.Fill(_blobBottom, int.MinValue, 0, blobs.BlobCount + 1);
 
@@ -274,6 +302,11 @@ internal sealed class RegionMotion
             {
                 var label = blobs.Labels[c];
                 var x = c % _grid.Columns;
+                if (explain && !InBox(people!, x, row) && !(_neighbours.Length > 0 && _neighbours[c]))
+                {
+                    _blobUnexplained[label] = true;
+                }
+
                 if (!_blobOutside[label])
                 {
                     _blobOutside[label] = true;
@@ -309,9 +342,12 @@ internal sealed class RegionMotion
             }
 
             var x = c % columns;
-            if (covered is not null && people is not null && InBox(people, x, c / columns))
+            if (explain && (!_blobUnexplained[label] || InBox(people!, x, c / columns)))
             {
-                continue; // inside a person's box the mask below hides the body alone
+                // Inside a person's box the mask below hides the body alone. A blob that reaches outside only through
+                // people's boxes and other regions (a worker's legs on a moving belt, the load on it, another machine)
+                // is those people plus machines and belts their motion touches: nothing of it but the bodies is hidden.
+                continue;
             }
 
             var slot = _passSlot[label];

@@ -88,6 +88,75 @@ public sealed class RegionMotionTests
     }
 
     [Theory]
+    [InlineData(true, false, true)]
+    [InlineData(false, false, false)] // not knowing the belt is a region's, the blob reaches outside all along it
+    [InlineData(true, true, false)] // a forklift no one found, merged through the belt: the band hides as before
+    public void Evaluate_WorkerStandsOnAMovingBeltBesideTheRunningPart_PartStaysInViewOnlyWhenPeopleAndRegionsExplainTheBlob(
+        bool knowsTheBelt, bool forklift, bool partInView)
+    {
+        var (grid, coverage) = Region(); // the machine: cells x 20..59, rows 10..34
+        var belt = new double[grid.Count];
+        var counts = new int[grid.Count];
+        for (var y = 38; y < 42; y++)
+        {
+            for (var x = 0; x < grid.Columns; x++)
+            {
+                belt[(y * grid.Columns) + x] = 1;
+                counts[(y * grid.Columns) + x] = 16; // the belt below the machine runs: every cell of it moves
+            }
+        }
+
+        for (var y = 20; y < 41; y++)
+        {
+            counts[(y * grid.Columns) + 25] = 16; // the worker at x 100..104, legs on the belt
+        }
+
+        for (var y = 26; y < 38; y++)
+        {
+            for (var x = 40; x < 45; x++)
+            {
+                counts[(y * grid.Columns) + x] = 16; // the part, x 160..180, down to a box on the belt (rows 35..37)
+            }
+        }
+
+        if (forklift)
+        {
+            for (var y = 20; y < 38; y++)
+            {
+                counts[(y * grid.Columns) + 70] = 16; // outside the machine, in no box and no region, down to the belt
+            }
+        }
+
+        var conveyor = new RegionMotion(grid, belt, RegionKind.Conveyor, TimeSpan.FromSeconds(3));
+        var machine = new RegionMotion(grid, coverage, RegionKind.Machine, TimeSpan.FromSeconds(3));
+        if (knowsTheBelt)
+        {
+            machine.SetNeighbours([.. Enumerable.Range(0, grid.Count).Select(conveyor.Claims)]);
+        }
+
+        Detection[] person = [new(1, "person", 0.8f, 88, 30, 128, 170)];
+        var covered = new bool[grid.Count];
+        for (var y = 8; y < 43; y++)
+        {
+            for (var x = 23; x <= 27; x++)
+            {
+                covered[(y * grid.Columns) + x] = true; // the body the mask found: x 92..112
+            }
+        }
+
+        var blobs = new MotionBlobs(grid);
+        blobs.Label(counts);
+        Assert.Equal(1, blobs.BlobCount); // worker, belt, box and part: one blob
+        machine.Evaluate(blobs, counts, At, running: false, person, covered);
+
+        Assert.True(machine.Passing);
+        // The part's 5 columns x 9 rows inside move; the mask takes the body's 5 columns x 25 rows of the 40 x 25 cells.
+        Assert.Equal(partInView ? 45.0 / 875 : 0, machine.ConfinedShare, 6);
+        // Explained, only the body is out of view; otherwise the band hides the blob's cells too.
+        Assert.Equal(partInView, Math.Abs(machine.VisibleShare - (875.0 / 1000)) < 1e-9);
+    }
+
+    [Theory]
     [InlineData(true)]
     [InlineData(false)] // a conveyor learns no part (its part is the whole belt): the frame is evidence
     public void LearnPart_WorkerInFrontOfTheLearnedMovingPart_NoEvidenceForAMachineThoughMostOfTheRegionIsVisible(bool machine)

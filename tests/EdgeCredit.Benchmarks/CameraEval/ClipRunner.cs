@@ -229,7 +229,7 @@ internal static class ClipRunner
 
         foreach (var region in analyzer.Regions.Where(r => want == "*" || want.EndsWith("/*", StringComparison.Ordinal) || r.Settings.Name == want[(name.Length + 1)..]))
         {
-            Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name} {region.Settings.Name} {(at - Start).TotalSeconds,6:F1} conf {region.Motion.ConfinedShare,6:F3} pass {(region.Motion.Passing ? 1 : 0)} vis {region.Motion.VisibleShare:F2} hid {(region.Motion.Hidden ? 1 : 0)} run {(region.Running ? 1 : 0)}{People(analyzer, at)}"));
+            Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name} {region.Settings.Name} {(at - Start).TotalSeconds,6:F1} conf {region.Motion.ConfinedShare,6:F3} pass {(region.Motion.Passing ? 1 : 0)} vis {region.Motion.VisibleShare:F2} part {region.Motion.PartVisibleShare:F2} hid {(region.Motion.Hidden ? 1 : 0)} run {(region.Running ? 1 : 0)}{People(analyzer, at)}"));
         }
     }
 
