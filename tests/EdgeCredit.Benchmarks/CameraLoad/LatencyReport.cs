@@ -46,7 +46,7 @@ internal static class LatencyReport
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  truth changes {changes.Count}, matched {total.Count}, not reported {missedStretches.Count}{(missedStretches.Count > 0 ? $" (the stretches they begin last {string.Join(", ", missedStretches.Order().Select(s => s.ToString("F0", CultureInfo.InvariantCulture)))} s)" : string.Empty)}, state_changed events matching no change {used.Count(u => !u)}"));
+            $"  truth changes {changes.Count}, matched {total.Count}, not reported {missedStretches.Count}{(missedStretches.Count > 0 ? $" (the stretches they begin last {string.Join(", ", missedStretches.Order().Select(s => s.ToString("F0", CultureInfo.InvariantCulture)))} s)" : string.Empty)}, state_changed events matching no change {used.Count(u => !u)}{Beyond(changes, events, used)}"));
         if (missedRegions.Count > 0)
         {
             Console.WriteLine("  not reported, by region and new state: " + string.Join(", ", missedRegions.GroupBy(r => r).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} x{g.Count()}")));
@@ -56,6 +56,22 @@ internal static class LatencyReport
         Console.WriteLine($"    decision by the vision stage (log 6107): {Line(decided)}");
         Console.WriteLine($"    decision -> subscriber (window + send):  {Line(afterDecision)}");
         Console.WriteLine($"  event 'at' (backdated) - truth:            {Line(backdating)}");
+    }
+
+    /// <summary>How many of the unmatched events lie after the last counted change (changes there are not counted).</summary>
+    private static string Beyond(
+        List<(string Region, string State, DateTimeOffset At)> changes,
+        List<(string Region, string State, DateTimeOffset At, DateTimeOffset Arrived)> events,
+        bool[] used)
+    {
+        if (changes.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var last = changes.Max(c => c.At);
+        var beyond = Enumerable.Range(0, events.Count).Count(i => !used[i] && events[i].At > last.AddSeconds(3));
+        return string.Create(CultureInfo.InvariantCulture, $" ({beyond} of them after the last counted change)");
     }
 
     private static string Line(List<double> v) => v.Count == 0 ? "none" : string.Create(CultureInfo.InvariantCulture,

@@ -12,7 +12,7 @@ using MQTTnet.Protocol;
 namespace EdgeCredit.Benchmarks.CameraLoad;
 
 /// <summary>
-/// Figure 4: the real agent plays a 640x360 10 fps scene in real time (looped) at AnalysisFps=5 with a short window,
+/// Figure 4: the real agent plays a 640x360 10 fps scene, a minute longer than the run, in real time at AnalysisFps=5 with a short window,
 /// publishing through a real mosquitto (with the collector attached); a subscriber stamps every signal batch on arrival.
 /// Truth time 0 is when the agent logged "streaming" (the first frame arrived); loop k adds k x the clip length.
 /// Each truth change (region, new state) is matched to the first state_changed event of that region and state that
@@ -23,7 +23,9 @@ internal static class StateLatency
 {
     public static async Task RunAsync(TimeSpan duration, TimeSpan window)
     {
-        var (video, truth) = await SceneFiles.GetAsync(640, 360, 10, 120);
+        // Longer than the run: a file played again is a replay, and the agent rightly stops crediting a looped picture
+        // (the regions go without evidence once the loop is found, and changes in it are not reported).
+        var (video, truth) = await SceneFiles.GetAsync(640, 360, 10, Math.Max(120, ((int)Math.Ceiling(duration.TotalMinutes) + 1) * 60));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"4. state change to signal on the broker: real agent, {Path.GetFileName(Path.GetDirectoryName(video))} in real time (looped every {truth.Seconds} s), AnalysisFps=5, Agent:Window={window:c}, mosquitto + collector; {duration.TotalSeconds:F0} s"));
         using var dir = new TempDirectory("bench-camera-latency");
