@@ -104,6 +104,12 @@ internal sealed class CameraAnalyzer : IDisposable
     /// <summary>The health monitor, once the first frame has fixed the frame size.</summary>
     public CameraHealthMonitor? Monitor => _monitor;
 
+    /// <summary>
+    /// A replayed second's activity (share of active frames) against the second it copies: at 5 fps a share moves in
+    /// steps of 0.2, and a copy cut in a frame or two off its original moves by up to two of them.
+    /// </summary>
+    private const double CopyTolerance = 0.4;
+
     /// <summary>Analyses one frame (its pixels are blanked in place under the privacy masks). Does not dispose it.</summary>
     public void Process(CameraFrame frame)
     {
@@ -122,7 +128,7 @@ internal sealed class CameraAnalyzer : IDisposable
             if (_monitor.ReplayFrom is { } replayFrom)
             {
                 // A loop was found: the picture was a replay since its first pass began, and is no evidence from here.
-                ForgetReplay(replayFrom.ToUnixTimeSeconds(), frame.At.ToUnixTimeSeconds());
+                ForgetReplay(FirstPass(replayFrom.ToUnixTimeSeconds(), (long)Math.Round(_monitor.ReplayPeriod.TotalSeconds)), frame.At.ToUnixTimeSeconds());
             }
             else if (!picture && _pictureUsable)
             {
@@ -346,6 +352,32 @@ internal sealed class CameraAnalyzer : IDisposable
     /// Seconds [<paramref name="from"/>, <paramref name="to"/>) were a replay: the regions go back to the live evidence
     /// before it (<see cref="RegionActivity.Rewind"/>) and the counts made from it are withdrawn.
     /// </summary>
+    /// <summary>
+    /// Where the replay found repeating from second <paramref name="repeat"/> began. Its first pass copies the period
+    /// before it, which the regions saw live, but re-encoded it often matches what it copies only roughly: it can be
+    /// told from the regions' activity. Going back from the repeat, a second whose activity in every region is within
+    /// <see cref="CopyTolerance"/> of the activity a period earlier (where both are known) was replayed, at most one
+    /// period back; the first second that differs was live.
+    /// </summary>
+    private long FirstPass(long repeat, long period)
+    {
+        var first = repeat;
+        for (var t = repeat - 1; period > 0 && t >= repeat - period; t--)
+        {
+            foreach (var region in _regions)
+            {
+                if (region.ActivityAt(t) is { } now && region.ActivityAt(t - period) is { } then && Math.Abs(now - then) > CopyTolerance)
+                {
+                    return first;
+                }
+            }
+
+            first = t;
+        }
+
+        return first;
+    }
+
     private void ForgetReplay(long from, long to)
     {
         foreach (var region in _regions)

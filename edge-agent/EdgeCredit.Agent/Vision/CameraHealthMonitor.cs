@@ -65,6 +65,9 @@ internal sealed class CameraHealthMonitor : IDisposable
     /// </summary>
     public DateTimeOffset? ReplayFrom { get; private set; }
 
+    /// <summary>With <see cref="ReplayFrom"/>: the loop's period (<see cref="LoopDetector.TraceRepeat"/>).</summary>
+    public TimeSpan ReplayPeriod { get; private set; }
+
     public MovedDetector? Moved => _moved;
 
     /// <summary>No condition is active (offline included).</summary>
@@ -118,7 +121,8 @@ internal sealed class CameraHealthMonitor : IDisposable
         if (loop > 0 && !wasLooped)
         {
             // Where the repeat began, and how closely it copies: the smoothed evidence lags the raw copies.
-            var (ago, match) = _loop.TraceRepeat();
+            var (ago, match, period) = _loop.TraceRepeat();
+            ReplayPeriod = period;
             began = at - ago;
             loop = Math.Max(loop, match);
         }

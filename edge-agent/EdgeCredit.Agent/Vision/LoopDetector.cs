@@ -127,22 +127,26 @@ internal sealed class LoopDetector
     }
 
     /// <summary>
-    /// The repeat behind the loop its best lag shows (call when <see cref="Add"/> returned evidence): the run of frames
-    /// that each match the frame a lag back (within the match limit) is traced back to its first frame. Returns how long
-    /// before the last frame it began, and how closely it copies, 0.5..1 (1: the signatures are equal), like the evidence
-    /// but on the raw distances, which the smoothing has not caught up with (it settles about 4-5 s after the repeat
-    /// begins on a busy scene). Frames before the run may have been a replay too (the first pass of a recording looks
-    /// live, and often, re-encoded, matches nothing): where the replay really began is not known from them.
+    /// The repeat behind the loop its best lag shows (call when <see cref="Add"/> returned evidence). The loop's own
+    /// period may be a fraction of that lag (the shortest lag looked for is <see cref="VisionOptions.LoopMinPeriod"/>, and
+    /// a 4-s loop shows best at 8 s): the shortest whole fraction, at least a second, at which every frame of the last lag
+    /// matches is taken. The run of frames that each match the frame a period back (within the match limit) is traced
+    /// back to its first frame. Returns how long before the last frame it began, how closely it copies, 0.5..1 (1: the
+    /// signatures are equal), like the evidence but on the raw distances, which the smoothing has not caught up with
+    /// (it settles about 4-5 s after the repeat begins on a busy scene), and the period. Frames before the run may have
+    /// been a replay too: the first pass of a recording, re-encoded, matches what it copies only roughly.
     /// </summary>
-    public (TimeSpan Ago, double Match) TraceRepeat()
+    public (TimeSpan Ago, double Match, TimeSpan Period) TraceRepeat()
     {
         var lag = Best.Lag;
         var newest = _frames - 1;
         var oldest = Math.Max(0, _frames - _capacity);
         if (lag <= 0)
         {
-            return (TimeSpan.Zero, 0.5);
+            return (TimeSpan.Zero, 0.5, TimeSpan.Zero);
         }
+
+        lag = Fundamental(lag, newest, oldest);
 
         var r = newest;
         var sum = Distance(newest, newest - lag);
@@ -153,7 +157,34 @@ internal sealed class LoopDetector
         }
 
         var match = Math.Clamp(1 - (sum / (newest - r + 1) / _limit), 0.5, 1);
-        return (TimeSpan.FromSeconds((newest - r) / _framesPerSecond), match);
+        return (TimeSpan.FromSeconds((newest - r) / _framesPerSecond), match, TimeSpan.FromSeconds(lag / _framesPerSecond));
+    }
+
+    /// <summary>The shortest whole fraction of <paramref name="lag"/>, a second or more, that every frame of the last lag repeats at.</summary>
+    private int Fundamental(int lag, long newest, long oldest)
+    {
+        var second = Math.Max(1, (int)Math.Round(_framesPerSecond));
+        for (var parts = lag / second; parts >= 2; parts--)
+        {
+            if (lag % parts != 0)
+            {
+                continue;
+            }
+
+            var period = lag / parts;
+            var repeats = true;
+            for (var f = newest; f > newest - lag && repeats; f--)
+            {
+                repeats = f - period >= oldest && Distance(f, f - period) <= _limit;
+            }
+
+            if (repeats)
+            {
+                return period;
+            }
+        }
+
+        return lag;
     }
 
     private double Distance(long a, long b) =>

@@ -30,7 +30,7 @@ internal sealed class RegionActivity
     private const int SettleSeconds = 1;
 
     private readonly string _camera;
-    private readonly List<(long Second, bool Active)> _known = new(KnownKept);
+    private readonly List<(long Second, bool Active, double Share)> _known = new(KnownKept);
     private readonly List<RegionStateChange> _changes = [];
     private readonly int _enterSeconds;
     private readonly int _exitSeconds;
@@ -229,6 +229,20 @@ internal sealed class RegionActivity
         Switch(active, ChangeBefore(_known.Count - run), Math.Max(_known[^1].Second + 1, end));
     }
 
+    /// <summary>The share of active frames in a known second still kept, or null (not known, or too old).</summary>
+    public double? ActivityAt(long second)
+    {
+        for (var i = _known.Count - 1; i >= 0 && _known[i].Second >= second; i--)
+        {
+            if (_known[i].Second == second)
+            {
+                return _known[i].Share;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// The frames from second <paramref name="from"/> to now (<paramref name="to"/>, the pending second) were a replay,
     /// found only when it looped: forgets the known seconds and the activity seen in them, returns to the state held
@@ -273,7 +287,7 @@ internal sealed class RegionActivity
             _known.RemoveAt(0);
         }
 
-        _known.Add((second, activity >= 0.5));
+        _known.Add((second, activity >= 0.5, activity));
     }
 
     private void Decide(long second)
@@ -288,7 +302,7 @@ internal sealed class RegionActivity
         int count = 0, active = 0, first = -1;
         for (var i = _known.Count - 1; i >= 0 && count < span; i--)
         {
-            var (s, a) = _known[i];
+            var (s, a, _) = _known[i];
             if (s < oldest)
             {
                 break;

@@ -154,6 +154,39 @@ public sealed class CameraHealthMonitorTests
         }
     }
 
+    [Fact]
+    public void Play_MachineStopsThenAReEncodedRecordingOfItRunningLoops_ReplayWithdrawnFromItsFirstPassAndTheStopKept()
+    {
+        // The machine stops at 88 s. From 90 s a recording of the 4 s before (86-90 s: two running, two standing) loops,
+        // re-encoded: each of its frames is a grey level brighter than what it copies, so its first pass matches the live
+        // original only roughly, and only its later passes repeat exactly. The loop is shorter than LoopMinPeriod: found
+        // at twice its period, traced at its own.
+        var scene = new SyntheticScene { Running = t => t < 88, NoiseSigma = 3 };
+        var (analyzer, detections) = Run(scene, 140, (t, history, pixels) =>
+        {
+            if (t >= TamperAt)
+            {
+                var i = (int)Math.Round(t * 5) - (int)(TamperAt * 5);
+                var original = history[(86 * 5) + (i % 20)];
+                for (var p = 0; p < pixels.Length; p++)
+                {
+                    pixels[p] = (byte)Math.Min(255, original[p] + 1);
+                }
+            }
+        });
+        using (analyzer)
+        {
+            var looped = detections[CameraCondition.Looped];
+            Assert.Equal(TamperAt + 4, (looped.Record.Since - VisionRun.Epoch).TotalSeconds, 0.5); // the second pass repeats the first
+            var timeline = analyzer.Regions[0].Timeline;
+            Assert.Equal(0, timeline.Count(VisionRun.Second(88), VisionRun.Second(140), SecondFlags.Running));
+            Assert.Equal(0, timeline.Count(VisionRun.Second(TamperAt), VisionRun.Second(140), SecondFlags.Active));
+            var last = analyzer.TakeStateChanges()[^1];
+            Assert.False(last.Running);
+            Assert.Equal(88, (last.At - VisionRun.Epoch).TotalSeconds, 0.5);
+        }
+    }
+
     internal static SyntheticScene Scene() => new() { Running = Schedule, Walker = Walker, NoiseSigma = 3 };
 
     private static (CameraAnalyzer Analyzer, Dictionary<CameraCondition, (double DetectedAt, CameraConditionRecord Record)> Detections) Run(SyntheticScene scene, double seconds, FrameTamper? tamper)
