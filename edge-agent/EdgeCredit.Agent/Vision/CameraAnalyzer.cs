@@ -356,20 +356,33 @@ internal sealed class CameraAnalyzer : IDisposable
     /// Where the replay found repeating from second <paramref name="repeat"/> began. Its first pass copies the period
     /// before it, which the regions saw live, but re-encoded it often matches what it copies only roughly: it can be
     /// told from the regions' activity. Going back from the repeat, a second whose activity in every region is within
-    /// <see cref="CopyTolerance"/> of the activity a period earlier (where both are known) was replayed, at most one
-    /// period back; the first second that differs was live.
+    /// <see cref="CopyTolerance"/> of the activity a period earlier (where both are known, in one region at least) was
+    /// replayed, at most one period back; the first second that differs, or that nothing can be compared in, ends it.
     /// </summary>
     private long FirstPass(long repeat, long period)
     {
         var first = repeat;
         for (var t = repeat - 1; period > 0 && t >= repeat - period; t--)
         {
+            var compared = false;
             foreach (var region in _regions)
             {
-                if (region.ActivityAt(t) is { } now && region.ActivityAt(t - period) is { } then && Math.Abs(now - then) > CopyTolerance)
+                if (region.ActivityAt(t) is not { } now || region.ActivityAt(t - period) is not { } then)
+                {
+                    continue;
+                }
+
+                if (Math.Abs(now - then) > CopyTolerance)
                 {
                     return first;
                 }
+
+                compared = true;
+            }
+
+            if (!compared)
+            {
+                return first; // nothing to tell a copy by (every region hidden, or the period older than what is kept)
             }
 
             first = t;
