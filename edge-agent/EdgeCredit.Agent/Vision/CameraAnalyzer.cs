@@ -125,10 +125,10 @@ internal sealed class CameraAnalyzer : IDisposable
         lock (_lock)
         {
             var picture = _monitor.Observe(frame.At, measures);
-            if (_monitor.ReplayFrom is { } replayFrom)
+            if (_monitor.Replay is { } replay)
             {
                 // A loop was found: the picture was a replay since its first pass began, and is no evidence from here.
-                ForgetReplay(FirstPass(replayFrom.ToUnixTimeSeconds(), (long)Math.Round(_monitor.ReplayPeriod.TotalSeconds)), frame.At.ToUnixTimeSeconds());
+                ForgetReplay(FirstPass(replay.From.ToUnixTimeSeconds(), (long)Math.Round(replay.Period.TotalSeconds)), frame.At.ToUnixTimeSeconds());
             }
             else if (!picture && _pictureUsable)
             {
@@ -349,10 +349,6 @@ internal sealed class CameraAnalyzer : IDisposable
     }
 
     /// <summary>
-    /// Seconds [<paramref name="from"/>, <paramref name="to"/>) were a replay: the regions go back to the live evidence
-    /// before it (<see cref="RegionActivity.Rewind"/>) and the counts made from it are withdrawn.
-    /// </summary>
-    /// <summary>
     /// Where the replay found repeating from second <paramref name="repeat"/> began. Its first pass copies the period
     /// before it, which the regions saw live, but re-encoded it often matches what it copies only roughly: it can be
     /// told from the regions' activity. Going back from the repeat, a second whose activity in every region is within
@@ -391,6 +387,10 @@ internal sealed class CameraAnalyzer : IDisposable
         return first;
     }
 
+    /// <summary>
+    /// Seconds [<paramref name="from"/>, <paramref name="to"/>) were a replay: the regions go back to the live evidence
+    /// before it (<see cref="RegionActivity.Rewind"/>) and the counts made from it are withdrawn.
+    /// </summary>
     private void ForgetReplay(long from, long to)
     {
         foreach (var region in _regions)

@@ -61,12 +61,10 @@ internal sealed class CameraHealthMonitor : IDisposable
 
     /// <summary>
     /// Set on the frame that confirmed a looped picture: when the repeat began (<see cref="LoopDetector.TraceRepeat"/>),
-    /// the start the condition is backdated to. The frames since then were no evidence. Null otherwise.
+    /// the start the condition is backdated to, and the loop's period. The frames since then were no evidence. Null
+    /// otherwise.
     /// </summary>
-    public DateTimeOffset? ReplayFrom { get; private set; }
-
-    /// <summary>With <see cref="ReplayFrom"/>: the loop's period (<see cref="LoopDetector.TraceRepeat"/>).</summary>
-    public TimeSpan ReplayPeriod { get; private set; }
+    public (DateTimeOffset From, TimeSpan Period)? Replay { get; private set; }
 
     public MovedDetector? Moved => _moved;
 
@@ -118,17 +116,17 @@ internal sealed class CameraHealthMonitor : IDisposable
         var wasLooped = looped.IsActive;
         loop = blind || copy ? 0 : loop;
         DateTimeOffset? began = null;
+        var period = TimeSpan.Zero;
         if (loop > 0 && !wasLooped)
         {
             // Where the repeat began, and how closely it copies: the smoothed evidence lags the raw copies.
-            var (ago, match, period) = _loop.TraceRepeat();
-            ReplayPeriod = period;
+            (var ago, var match, period) = _loop.TraceRepeat();
             began = at - ago;
             loop = Math.Max(loop, match);
         }
 
         Track(CameraCondition.Looped, at, loop, began);
-        ReplayFrom = !wasLooped && looped.Active is { } replay ? replay.Since : null;
+        Replay = !wasLooped && looped.Active is { } replay ? (replay.Since, period) : null;
 
         // Defocus and moved are slow conditions: checked once a second, which keeps their cost off most frames.
         if (_moved is not null && at >= _nextMovedCheck)

@@ -30,7 +30,7 @@ internal sealed class RegionActivity
     private const int SettleSeconds = 1;
 
     private readonly string _camera;
-    private readonly List<(long Second, bool Active, double Share)> _known = new(KnownKept);
+    private readonly List<Known> _known = new(KnownKept);
     private readonly List<RegionStateChange> _changes = [];
     private readonly int _enterSeconds;
     private readonly int _exitSeconds;
@@ -287,7 +287,7 @@ internal sealed class RegionActivity
             _known.RemoveAt(0);
         }
 
-        _known.Add((second, activity >= 0.5, activity));
+        _known.Add(new Known(second, activity));
     }
 
     private void Decide(long second)
@@ -302,7 +302,7 @@ internal sealed class RegionActivity
         int count = 0, active = 0, first = -1;
         for (var i = _known.Count - 1; i >= 0 && count < span; i--)
         {
-            var (s, a, _) = _known[i];
+            var (s, a) = (_known[i].Second, _known[i].Active);
             if (s < oldest)
             {
                 break;
@@ -397,5 +397,11 @@ internal sealed class RegionActivity
 
         var before = _known[index - 1].Second;
         return before + 1 + ((after - before - 1) / 2);
+    }
+
+    /// <summary>A known second: the share of its usable frames that were active; it is active from half.</summary>
+    private readonly record struct Known(long Second, double Share)
+    {
+        public bool Active => Share >= 0.5;
     }
 }

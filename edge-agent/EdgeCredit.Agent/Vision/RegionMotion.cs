@@ -74,7 +74,7 @@ internal sealed class RegionMotion
     private readonly double[] _part;
     private readonly bool _learnsPart;
     private readonly bool _conveyor;
-    private bool[] _neighbours = [];
+    private bool[] _neighbours;
     private readonly double _minVisible;
     private int _partFrames;
     private readonly bool[] _blobOutside;
@@ -125,6 +125,7 @@ internal sealed class RegionMotion
         _part = new double[grid.Count];
         _learnsPart = kind == RegionKind.Machine;
         _conveyor = kind == RegionKind.Conveyor;
+        _neighbours = new bool[grid.Count];
         _minVisible = kind == RegionKind.Conveyor ? ConveyorMinVisible : MinVisible;
         _blobOutside = new bool[grid.Count + 1];
         _blobInside = new bool[grid.Count + 1];
@@ -302,7 +303,7 @@ internal sealed class RegionMotion
             {
                 var label = blobs.Labels[c];
                 var x = c % _grid.Columns;
-                if (explain && !InBox(people!, x, row) && !(_neighbours.Length > 0 && _neighbours[c]))
+                if (explain && !_neighbours[c] && !InBox(people!, x, row))
                 {
                     _blobUnexplained[label] = true;
                 }

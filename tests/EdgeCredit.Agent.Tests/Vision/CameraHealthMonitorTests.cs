@@ -130,14 +130,7 @@ public sealed class CameraHealthMonitorTests
         // copies held that long), and the seconds since are no evidence
         // of running: the region is back to idle from 90 s, with a change that says so.
         var scene = new SyntheticScene { Running = t => t < 80, NoiseSigma = 3 };
-        var (analyzer, detections) = Run(scene, 140, (t, history, pixels) =>
-        {
-            if (t >= TamperAt)
-            {
-                var i = (int)Math.Round(t * 5) - (int)(TamperAt * 5);
-                history[(55 * 5) + (i % 100)].CopyTo(pixels);
-            }
-        });
+        var (analyzer, detections) = Run(scene, 140, Recording(from: 55, seconds: 20));
         using (analyzer)
         {
             var looped = detections[CameraCondition.Looped];
@@ -162,18 +155,7 @@ public sealed class CameraHealthMonitorTests
         // original only roughly, and only its later passes repeat exactly. The loop is shorter than LoopMinPeriod: found
         // at twice its period, traced at its own.
         var scene = new SyntheticScene { Running = t => t < 88, NoiseSigma = 3 };
-        var (analyzer, detections) = Run(scene, 140, (t, history, pixels) =>
-        {
-            if (t >= TamperAt)
-            {
-                var i = (int)Math.Round(t * 5) - (int)(TamperAt * 5);
-                var original = history[(86 * 5) + (i % 20)];
-                for (var p = 0; p < pixels.Length; p++)
-                {
-                    pixels[p] = (byte)Math.Min(255, original[p] + 1);
-                }
-            }
-        });
+        var (analyzer, detections) = Run(scene, 140, Recording(from: 86, seconds: 4, brighter: 1));
         using (analyzer)
         {
             var looped = detections[CameraCondition.Looped];
@@ -206,6 +188,26 @@ public sealed class CameraHealthMonitorTests
         return (analyzer, detections);
     }
 
+    /// <summary>
+    /// From <see cref="TamperAt"/> on, a recording of the <paramref name="seconds"/> from <paramref name="from"/> loops (5
+    /// frames a second), each of its frames <paramref name="brighter"/> grey levels above what it copies (a re-encoded
+    /// copy: 0, an exact one).
+    /// </summary>
+    private static FrameTamper Recording(double from, int seconds, int brighter = 0) => (t, history, pixels) =>
+    {
+        if (t < TamperAt)
+        {
+            return;
+        }
+
+        var i = (int)Math.Round(t * 5) - (int)(TamperAt * 5);
+        var original = history[(int)(from * 5) + (i % (seconds * 5))];
+        for (var p = 0; p < pixels.Length; p++)
+        {
+            pixels[p] = (byte)Math.Min(255, original[p] + brighter);
+        }
+    };
+
     private static FrameTamper? TamperOf(string tamper, SyntheticScene scene)
     {
         switch (tamper)
@@ -232,15 +234,7 @@ public sealed class CameraHealthMonitorTests
                 };
             case "looped":
                 // From 90 s a recorder replays the 20 s before it, again and again.
-                return (t, history, pixels) =>
-                {
-                    if (t >= TamperAt)
-                    {
-                        var start = (int)((TamperAt - 20) * 5);
-                        var i = (int)Math.Round(t * 5) - (int)(TamperAt * 5);
-                        history[start + (i % 100)].CopyTo(pixels);
-                    }
-                };
+                return Recording(from: TamperAt - 20, seconds: 20);
             default:
                 throw new ArgumentOutOfRangeException(nameof(tamper), tamper, "unknown tamper");
         }
