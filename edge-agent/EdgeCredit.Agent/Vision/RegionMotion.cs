@@ -57,6 +57,16 @@ internal sealed class RegionMotion
     /// <summary>Clear running frames before the moving part is trusted.</summary>
     private const int PartLearnedAfter = 25;
 
+    /// <summary>
+    /// Moving share of a machine's visible inside pixels from which a frame shows where its moving part is, while that
+    /// part is not learned yet (<see cref="PartLearnedAfter"/>): twice the default <see cref="RegionSettings.MotionShare"/>,
+    /// so a frame only just active (an arm reaching past a worker's mask) does not move it.
+    /// </summary>
+    public const double RecentPartActivity = 0.02;
+
+    /// <summary>The cells that moved in the frames this long before the last such frame are the recent moving part.</summary>
+    public static readonly TimeSpan RecentPartSpan = TimeSpan.FromSeconds(2);
+
     /// <summary>A cell that moved as the region's own motion this recently is not hidden by a passer merging with it.</summary>
     public static readonly TimeSpan OwnGrace = TimeSpan.FromSeconds(1);
 
@@ -72,6 +82,9 @@ internal sealed class RegionMotion
     private readonly long[] _hiddenUntil;
     private readonly long[] _ownAt;
     private readonly double[] _part;
+    private readonly long[] _movedAt;
+    private long _lastActiveAt = long.MinValue / 2;
+    private long _seenQuietFrom = long.MaxValue;
     private readonly bool _learnsPart;
     private readonly bool _conveyor;
     private bool[] _neighbours;
@@ -123,6 +136,8 @@ internal sealed class RegionMotion
         _ownAt = new long[grid.Count];
         Array.Fill(_ownAt, long.MinValue / 2);
         _part = new double[grid.Count];
+        _movedAt = new long[grid.Count];
+        Array.Fill(_movedAt, long.MinValue / 2);
         _learnsPart = kind == RegionKind.Machine;
         _conveyor = kind == RegionKind.Conveyor;
         _neighbours = new bool[grid.Count];
@@ -181,7 +196,11 @@ internal sealed class RegionMotion
     /// <summary>Share of the region's pixels visible (not hidden by a passer) in the last frame.</summary>
     public double VisibleShare { get; private set; }
 
-    /// <summary>Share of the machine's learned moving part visible in the last frame (1 until learned, and for conveyors and other kinds).</summary>
+    /// <summary>
+    /// Share of the machine's moving part visible in the last frame: the learned part, or before it is learned and with
+    /// people masked by body, the recent one (<see cref="RecentPartActivity"/>); 1 when neither is known, and for
+    /// conveyors and other kinds.
+    /// </summary>
     public double PartVisibleShare { get; private set; } = 1;
 
     /// <summary>
@@ -364,10 +383,13 @@ internal sealed class RegionMotion
         MaskPeople(people, covered);
 
         // 3. The evidence: moving pixels of the visible inside cells (a merged machine part stays visible).
-        //    And how much of a machine's learned moving part is visible.
+        //    And how much of a machine's moving part is visible: the learned one, or until then, masked by body, the cells
+        //    it moved in when last clearly active (a lathe that starts as a worker steps in front of it).
         long visible = 0, total = 0, confined = 0;
         double part = 0, partVisible = 0;
         var partLearned = _partFrames >= PartLearnedAfter;
+        var recent = !partLearned && covered is not null && _lastActiveAt > long.MinValue / 2;
+        var recentFrom = _lastActiveAt - RecentPartSpan.Ticks;
         for (var c = 0; c < _class.Length; c++)
         {
             if (_class[c] != Inside)
@@ -377,10 +399,11 @@ internal sealed class RegionMotion
 
             var shown = _hiddenUntil[c] <= now && !_masked[c];
             visible += shown ? _grid.PixelsPerCell[c] : 0;
-            if (partLearned)
+            if (partLearned || (recent && _movedAt[c] >= recentFrom))
             {
-                part += _part[c];
-                partVisible += shown ? _part[c] : 0;
+                var weight = partLearned ? _part[c] : _grid.PixelsPerCell[c];
+                part += weight;
+                partVisible += shown ? weight : 0;
             }
         }
 
@@ -410,6 +433,47 @@ internal sealed class RegionMotion
             : VisibleShare < _minVisible || PartVisibleShare < (covered is null ? MinPartVisible : MaskedMinPartVisible);
         ConfinedShare = visible == 0 ? 0 : (double)confined / visible;
         TotalShare = _insidePixels == 0 ? 0 : (double)total / _insidePixels;
+        if (_learnsPart && !partLearned)
+        {
+            KeepRecentPart(blobs, cells, count, now, recent ? PartVisibleShare : VisibleShare);
+        }
+    }
+
+    /// <summary>
+    /// Notes where a machine whose part is not learned yet moves in a clearly active frame: its visible moving inside
+    /// cells. The cells it moved in over <see cref="RecentPartSpan"/> before its last such frame stand for its moving part
+    /// until the part is learned; a worker who then covers most of them leaves no evidence, however much of the rest of
+    /// the region is in view. Once that part has been at least half in view and quiet over <see cref="RecentPartSpan"/>,
+    /// it is forgotten: the machine stopped, or what moved was a passer's arm.
+    /// </summary>
+    /// <param name="inView">The share of the recent part (of the region, when masks are not in use) in view in this frame.</param>
+    private void KeepRecentPart(MotionBlobs blobs, int[] cells, int count, long now, double inView)
+    {
+        if (ConfinedShare < RecentPartActivity)
+        {
+            if (inView >= 0.5 && _lastActiveAt > long.MinValue / 2)
+            {
+                _seenQuietFrom = Math.Min(_seenQuietFrom, now);
+                if (now - _seenQuietFrom >= RecentPartSpan.Ticks)
+                {
+                    _lastActiveAt = long.MinValue / 2;
+                    _seenQuietFrom = long.MaxValue;
+                }
+            }
+
+            return;
+        }
+
+        _lastActiveAt = now;
+        _seenQuietFrom = long.MaxValue;
+        for (var i = 0; i < count; i++)
+        {
+            var c = cells[i];
+            if (_class[c] == Inside && blobs.Moving[c] && _hiddenUntil[c] <= now && !_masked[c])
+            {
+                _movedAt[c] = now;
+            }
+        }
     }
 
     /// <summary>A passer's band margin: a third of its height, at least <see cref="ColumnMargin"/> (arms reach wider than legs).</summary>

@@ -192,6 +192,59 @@ public sealed class RegionMotionTests
         Assert.Equal(hidden, motion.Hidden);
     }
 
+    [Theory]
+    [InlineData(true, true, 0, true)]
+    [InlineData(false, true, 0, false)] // it never moved: nothing says where its part is, the visible 70 % is evidence
+    [InlineData(true, false, 0, false)] // the worker stands beside the part: it is in view, and still
+    [InlineData(true, true, 3, false)] // it stopped in full view before the worker came: where it moved is forgotten
+    public void Evaluate_MachineStartsAsAWorkerStepsInFrontBeforeItsPartIsLearned_NoEvidenceOnlyWhenWhereItMovedIsCovered(
+        bool movedFirst, bool partCovered, int quietSecondsInView, bool hidden)
+    {
+        var (grid, coverage) = Region();
+        var motion = new RegionMotion(grid, coverage, RegionKind.Machine, TimeSpan.FromSeconds(3));
+        var blobs = new MotionBlobs(grid);
+        var part = new int[grid.Count];
+        for (var y = 18; y < 26; y++)
+        {
+            for (var x = 24; x < 32; x++)
+            {
+                part[(y * grid.Columns) + x] = 16; // the chuck: 64 of the region's 1,000 cells, far from learned in 1 s
+            }
+        }
+
+        var still = new int[grid.Count];
+        for (var i = 0; i < 5; i++)
+        {
+            blobs.Label(movedFirst ? part : still);
+            motion.Evaluate(blobs, movedFirst ? part : still, At.AddSeconds(i / 5.0), running: false);
+        }
+
+        blobs.Label(still);
+        for (var i = 0; i < quietSecondsInView * 5; i++)
+        {
+            motion.Evaluate(blobs, still, At.AddSeconds(1 + (i / 5.0)), running: false);
+        }
+
+        // A worker steps in and stands, masked by body over 12 of the region's 40 columns; nothing moves in view.
+        var x0 = partCovered ? 22 : 40;
+        Detection[] person = [new(1, "person", 0.8f, x0 * 4, 30, (x0 + 12) * 4, 170)];
+        var covered = new bool[grid.Count];
+        for (var y = 8; y < 43; y++)
+        {
+            for (var x = x0; x < x0 + 12; x++)
+            {
+                covered[(y * grid.Columns) + x] = true;
+            }
+        }
+
+        motion.Evaluate(blobs, still, At.AddSeconds(1 + quietSecondsInView), running: false, person, covered);
+
+        Assert.Equal(0.7, motion.VisibleShare, 6);
+        Assert.Equal(0, motion.ConfinedShare);
+        Assert.Equal(hidden, motion.PartVisibleShare < RegionMotion.MaskedMinPartVisible);
+        Assert.Equal(hidden, motion.Hidden);
+    }
+
     [Fact]
     public void Evaluate_TwoWalkersMergedThroughARunningBelt_EachHidesItsOwnBandNotTheBeltBetween()
     {
