@@ -51,6 +51,9 @@ internal sealed class RegionMotion
     /// </summary>
     public const double MaskedMinPartVisible = 0.2;
 
+    /// <summary>Share of a machine's moving part in view, masked by body, from which a hidden frame is a <see cref="Glimpse"/>.</summary>
+    public const double GlimpsePartVisible = 0.1;
+
     /// <summary>Weight of one frame in each cell's learned moving-part frequency (about the last 150 clear running frames).</summary>
     private const double PartRate = 1.0 / 150;
 
@@ -192,6 +195,13 @@ internal sealed class RegionMotion
 
     /// <summary>Too little of the region (<see cref="MinVisible"/>, <see cref="ConveyorMinVisible"/>) or of a machine's moving part was visible in the last frame: no evidence.</summary>
     public bool Hidden { get; private set; }
+
+    /// <summary>
+    /// <see cref="Hidden"/>, yet with people masked by body at least <see cref="GlimpsePartVisible"/> of the machine's
+    /// moving part (learned or recent) in view: too little to judge a frame by its motion share, but a frame in which
+    /// nothing there moves at all still shows the machine standing (see <see cref="RegionActivity"/>).
+    /// </summary>
+    public bool Glimpse { get; private set; }
 
     /// <summary>Share of the region's pixels visible (not hidden by a passer) in the last frame.</summary>
     public double VisibleShare { get; private set; }
@@ -431,6 +441,7 @@ internal sealed class RegionMotion
         Hidden = covered is not null && partLearned
             ? PartVisibleShare < MaskedMinPartVisible
             : VisibleShare < _minVisible || PartVisibleShare < (covered is null ? MinPartVisible : MaskedMinPartVisible);
+        Glimpse = Hidden && covered is not null && part > 0 && PartVisibleShare >= GlimpsePartVisible && VisibleShare >= _minVisible;
         ConfinedShare = visible == 0 ? 0 : (double)confined / visible;
         TotalShare = _insidePixels == 0 ? 0 : (double)total / _insidePixels;
         if (_learnsPart && !partLearned)

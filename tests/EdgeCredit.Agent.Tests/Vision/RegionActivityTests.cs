@@ -1,4 +1,5 @@
 using EdgeCredit.Agent.Capture;
+using EdgeCredit.Agent.Inference;
 using EdgeCredit.Agent.Vision;
 
 namespace EdgeCredit.Agent.Tests.Vision;
@@ -174,6 +175,73 @@ public sealed class RegionActivityTests
         var changes = analyzer.TakeStateChanges();
         Assert.Equal([true, false], changes.Select(c => c.Running));
         Assert.InRange((changes[1].At - VisionRun.Epoch).TotalSeconds, 38, 46);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)] // the whole part covered: the stop is put half-way into the hidden seconds
+    public void Observe_MachineStopsBehindAWorkerWhoLeavesAGlimpseOfItsPart_StoppedWhenNothingMovesThereAnyMore(bool glimpse)
+    {
+        // A machine (cells x 20..59, rows 10..34) runs in full view and learns its part (x 24..31, rows 18..25); a worker
+        // masked by body covers 7 (or all 8) of the part's columns from 7 s to 22 s; the machine stops at 10 s.
+        var grid = new CellGrid(320, 180);
+        var coverage = new double[grid.Count];
+        var part = new int[grid.Count];
+        for (var y = 10; y < 35; y++)
+        {
+            for (var x = 20; x < 60; x++)
+            {
+                coverage[(y * grid.Columns) + x] = 1;
+                part[(y * grid.Columns) + x] = y is >= 18 and < 26 && x is >= 24 and < 32 ? 16 : 0;
+            }
+        }
+
+        var motion = new RegionMotion(grid, coverage, RegionKind.Machine, Options.NuisanceHold);
+        var activity = new RegionActivity("cam", RegionSettings.For("lathe", RegionKind.Machine, Options), motion, 64);
+        var blobs = new MotionBlobs(grid);
+        var still = new int[grid.Count];
+        var last = glimpse ? 31 : 32;
+        Detection[] worker = [new(1, "person", 0.8f, 88, 30, last * 4, 170)];
+        var covered = new bool[grid.Count];
+        for (var y = 8; y < 43; y++)
+        {
+            for (var x = 22; x < last; x++)
+            {
+                covered[(y * grid.Columns) + x] = true;
+            }
+        }
+
+        for (var i = 0; i < 26 * 5; i++)
+        {
+            var t = i / 5.0;
+            var at = VisionRun.Epoch.AddSeconds(t);
+            var counts = t < 10 ? part : still;
+            blobs.Label(counts);
+            if (t is >= 7 and < 22)
+            {
+                motion.Evaluate(blobs, counts, at, activity.Running, worker, covered);
+            }
+            else
+            {
+                motion.Evaluate(blobs, counts, at, activity.Running);
+            }
+
+            activity.Observe(at, usable: true);
+            motion.LearnPart(blobs, activity.Running);
+        }
+
+        activity.FlushBefore(VisionRun.Second(26));
+        var changes = activity.TakeChanges();
+        Assert.Equal([true, false], changes.Select(c => c.Running));
+        var stop = (changes[1].At - VisionRun.Epoch).TotalSeconds;
+        if (glimpse)
+        {
+            Assert.InRange(stop, 8, 10); // the first still glimpse is at 10 s; the running seconds before it were hidden
+        }
+        else
+        {
+            Assert.Equal(14, stop); // half-way between the last running second seen (6) and the first still one (22)
+        }
     }
 
     [Fact]
