@@ -48,6 +48,7 @@ internal sealed class RegionActivity
     private int _active;
     private int _quiet;
     private int _hidden;
+    private int _stirring;
     private int _frames;
 
     public RegionActivity(string camera, RegionSettings settings, RegionMotion? motion, int timelineSeconds)
@@ -103,6 +104,7 @@ internal sealed class RegionActivity
             else
             {
                 _hidden++;
+                _stirring += Motion.Glimpse ? 1 : 0;
             }
 
             return;
@@ -129,8 +131,9 @@ internal sealed class RegionActivity
         var s = _pendingSecond;
         double? activity = _active + _quiet == 0 ? null : (double)_active / (_active + _quiet);
         var unseen = Unseen;
+        var stirring = unseen && _stirring > 0;
         var noEvidence = NoEvidence;
-        _frames = _active = _quiet = _hidden = 0;
+        _frames = _active = _quiet = _hidden = _stirring = 0;
         if (activity is { } a)
         {
             Remember(s, a);
@@ -145,7 +148,7 @@ internal sealed class RegionActivity
 
         if (unseen)
         {
-            flags |= SecondFlags.Unseen;
+            flags |= stirring ? SecondFlags.Unseen | SecondFlags.Stirring : SecondFlags.Unseen;
         }
 
         if (noEvidence)
@@ -215,7 +218,7 @@ internal sealed class RegionActivity
     /// Forgets what the pending second's frames showed so far (the second stays observed): they led into a picture that
     /// went blind, and a cover sliding in or a hand over the lens moves across the regions like a running machine.
     /// </summary>
-    public void DropPending() => _active = _quiet = _hidden = 0;
+    public void DropPending() => _active = _quiet = _hidden = _stirring = 0;
 
     /// <summary>
     /// The evidence stops before second <paramref name="end"/> (the picture went blind or the camera offline): decides the
@@ -243,7 +246,7 @@ internal sealed class RegionActivity
             return;
         }
 
-        Switch(active, ChangeBefore(_known.Count - run), Math.Max(_known[^1].Second + 1, end));
+        Switch(active, ChangeBefore(_known.Count - run, active), Math.Max(_known[^1].Second + 1, end));
     }
 
     /// <summary>The share of active frames in a known second still kept, or null (not known, or too old).</summary>
@@ -274,7 +277,7 @@ internal sealed class RegionActivity
         _known.RemoveAll(k => k.Second >= from);
         DropPending();
         Running = (Timeline.Get(from - 1) & SecondFlags.Running) != 0;
-        Timeline.Mark(from, to, SecondFlags.Active | SecondFlags.Unseen, false);
+        Timeline.Mark(from, to, SecondFlags.Active | SecondFlags.Unseen | SecondFlags.Stirring, false);
         Timeline.Mark(from, to, SecondFlags.NoEvidence, true);
         Settle(from);
         Timeline.Mark(from, to, SecondFlags.Running, Running);
@@ -341,14 +344,14 @@ internal sealed class RegionActivity
         var share = (double)active / count;
         if (!Running && share >= Settings.EnterActivity)
         {
-            Switch(true, ChangeBefore(first), second);
+            Switch(true, ChangeBefore(first, true), second);
         }
         else if (Running && share <= Settings.ExitActivity)
         {
             var last = _known.FindLastIndex(k => k.Active);
             var stoppedAt = last < 0 ? _known[^count].Second
                 : last == _known.Count - 1 ? second
-                : ChangeBefore(last + 1);
+                : ChangeBefore(last + 1, false);
             Switch(false, stoppedAt, second);
         }
     }
@@ -384,7 +387,7 @@ internal sealed class RegionActivity
                 start--;
             }
 
-            Switch(true, ChangeBefore(start), second);
+            Switch(true, ChangeBefore(start, true), second);
         }
 
         return true;
@@ -400,11 +403,13 @@ internal sealed class RegionActivity
     }
 
     /// <summary>
-    /// Where a change that shows first in the known second at <paramref name="index"/> is put: half-way through the
-    /// unknown seconds since the known second before it (none: that second itself), which halves the expected error
-    /// when a passer hid the change.
+    /// Where a change to <paramref name="running"/> that shows first in the known second at <paramref name="index"/> is
+    /// put: half-way through the unknown seconds since the known second before it (none: that second itself), which
+    /// halves the expected error when a passer hid the change. Seconds in which something still moved in a glimpse of the
+    /// part (<see cref="SecondFlags.Stirring"/>) narrow that stretch: a stop comes after the last of them, a start by the
+    /// first.
     /// </summary>
-    private long ChangeBefore(int index)
+    private long ChangeBefore(int index, bool running)
     {
         var after = _known[index].Second;
         if (index == 0)
@@ -412,8 +417,25 @@ internal sealed class RegionActivity
             return after;
         }
 
-        var before = _known[index - 1].Second;
-        return before + 1 + ((after - before - 1) / 2);
+        var from = _known[index - 1].Second + 1;
+        var to = after;
+        for (var s = from; s < after; s++)
+        {
+            if ((Timeline.Get(s) & SecondFlags.Stirring) == 0)
+            {
+                continue;
+            }
+
+            if (running)
+            {
+                to = s;
+                break;
+            }
+
+            from = s + 1;
+        }
+
+        return from + ((to - from) / 2);
     }
 
     /// <summary>A known second: the share of its usable frames that were active; it is active from half.</summary>

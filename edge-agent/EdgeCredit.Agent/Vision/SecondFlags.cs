@@ -29,4 +29,10 @@ internal enum SecondFlags : byte
     /// region's state was held for the decisions, but the second counts as neither running nor analysed in a window.
     /// </summary>
     NoEvidence = 64,
+
+    /// <summary>
+    /// <see cref="Unseen"/>, but something moved in a glimpse of the machine's part (<see cref="RegionMotion.Glimpse"/>): too
+    /// little to decide on, enough to say where a change hidden in these seconds most likely fell.
+    /// </summary>
+    Stirring = 128,
 }
