@@ -322,14 +322,14 @@ internal sealed class RegionActivity
         int count = 0, active = 0, first = -1;
         for (var i = _known.Count - 1; i >= 0 && count < span; i--)
         {
-            var (s, a) = (_known[i].Second, _known[i].Active);
-            if (s < oldest)
+            var known = _known[i];
+            if (known.Second < oldest)
             {
                 break;
             }
 
             count++;
-            if (a)
+            if (known.Active)
             {
                 active++;
                 first = i;

@@ -398,7 +398,7 @@ internal sealed class RegionMotion
         long visible = 0, total = 0, confined = 0;
         double part = 0, partVisible = 0;
         var partLearned = _partFrames >= PartLearnedAfter;
-        var recent = !partLearned && covered is not null && _lastActiveAt > long.MinValue / 2;
+        var recent = !partLearned && covered is not null && RecentPartKnown;
         var recentFrom = _lastActiveAt - RecentPartSpan.Ticks;
         for (var c = 0; c < _class.Length; c++)
         {
@@ -450,6 +450,9 @@ internal sealed class RegionMotion
         }
     }
 
+    /// <summary>A clearly active frame has shown where the machine moves, and that recent part is not forgotten.</summary>
+    private bool RecentPartKnown => _lastActiveAt > long.MinValue / 2;
+
     /// <summary>
     /// Notes where a machine whose part is not learned yet moves in a clearly active frame: its visible moving inside
     /// cells. The cells it moved in over <see cref="RecentPartSpan"/> before its last such frame stand for its moving part
@@ -462,7 +465,7 @@ internal sealed class RegionMotion
     {
         if (ConfinedShare < RecentPartActivity)
         {
-            if (inView >= 0.5 && _lastActiveAt > long.MinValue / 2)
+            if (inView >= 0.5 && RecentPartKnown)
             {
                 _seenQuietFrom = Math.Min(_seenQuietFrom, now);
                 if (now - _seenQuietFrom >= RecentPartSpan.Ticks)

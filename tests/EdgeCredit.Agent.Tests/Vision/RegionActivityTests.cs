@@ -1,5 +1,4 @@
 using EdgeCredit.Agent.Capture;
-using EdgeCredit.Agent.Inference;
 using EdgeCredit.Agent.Vision;
 
 namespace EdgeCredit.Agent.Tests.Vision;
@@ -184,32 +183,14 @@ public sealed class RegionActivityTests
     {
         // A machine (cells x 20..59, rows 10..34) runs in full view and learns its part (x 24..31, rows 18..25); a worker
         // masked by body covers 7 (or all 8) of the part's columns from 7 s to 22 s; the machine stops at 10 s.
-        var grid = new CellGrid(320, 180);
-        var coverage = new double[grid.Count];
-        var part = new int[grid.Count];
-        for (var y = 10; y < 35; y++)
-        {
-            for (var x = 20; x < 60; x++)
-            {
-                coverage[(y * grid.Columns) + x] = 1;
-                part[(y * grid.Columns) + x] = y is >= 18 and < 26 && x is >= 24 and < 32 ? 16 : 0;
-            }
-        }
+        var (grid, coverage) = RegionMotionTests.Region();
+        var part = RegionMotionTests.Part(grid);
 
         var motion = new RegionMotion(grid, coverage, RegionKind.Machine, Options.NuisanceHold);
         var activity = new RegionActivity("cam", RegionSettings.For("lathe", RegionKind.Machine, Options), motion, 64);
         var blobs = new MotionBlobs(grid);
         var still = new int[grid.Count];
-        var last = glimpse ? 31 : 32;
-        Detection[] worker = [new(1, "person", 0.8f, 88, 30, last * 4, 170)];
-        var covered = new bool[grid.Count];
-        for (var y = 8; y < 43; y++)
-        {
-            for (var x = 22; x < last; x++)
-            {
-                covered[(y * grid.Columns) + x] = true;
-            }
-        }
+        var (worker, covered) = RegionMotionTests.Body(grid, 22, glimpse ? 31 : 32);
 
         for (var i = 0; i < 26 * 5; i++)
         {

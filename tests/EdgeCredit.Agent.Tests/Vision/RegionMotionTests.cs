@@ -165,14 +165,7 @@ public sealed class RegionMotionTests
         var motion = new RegionMotion(grid, coverage, machine ? RegionKind.Machine : RegionKind.Conveyor, TimeSpan.FromSeconds(3));
         var hidden = machine;
         var blobs = new MotionBlobs(grid);
-        var part = new int[grid.Count];
-        for (var y = 18; y < 26; y++)
-        {
-            for (var x = 24; x < 32; x++)
-            {
-                part[(y * grid.Columns) + x] = 16; // the moving part: x 96..128, y 72..104, in the middle of the region
-            }
-        }
+        var part = Part(grid); // the moving part: x 96..128, y 72..104, in the middle of the region
 
         for (var i = 0; i < 30; i++)
         {
@@ -203,14 +196,7 @@ public sealed class RegionMotionTests
         var (grid, coverage) = Region();
         var motion = new RegionMotion(grid, coverage, RegionKind.Machine, TimeSpan.FromSeconds(3));
         var blobs = new MotionBlobs(grid);
-        var part = new int[grid.Count];
-        for (var y = 18; y < 26; y++)
-        {
-            for (var x = 24; x < 32; x++)
-            {
-                part[(y * grid.Columns) + x] = 16; // the chuck: 64 of the region's 1,000 cells, far from learned in 1 s
-            }
-        }
+        var part = Part(grid); // the chuck: 64 of the region's 1,000 cells, far from learned in 1 s
 
         var still = new int[grid.Count];
         for (var i = 0; i < 5; i++)
@@ -227,15 +213,7 @@ public sealed class RegionMotionTests
 
         // A worker steps in and stands, masked by body over 12 of the region's 40 columns; nothing moves in view.
         var x0 = partCovered ? 22 : 40;
-        Detection[] person = [new(1, "person", 0.8f, x0 * 4, 30, (x0 + 12) * 4, 170)];
-        var covered = new bool[grid.Count];
-        for (var y = 8; y < 43; y++)
-        {
-            for (var x = x0; x < x0 + 12; x++)
-            {
-                covered[(y * grid.Columns) + x] = true;
-            }
-        }
+        var (person, covered) = Body(grid, x0, x0 + 12);
 
         motion.Evaluate(blobs, still, At.AddSeconds(1 + quietSecondsInView), running: false, person, covered);
 
@@ -287,8 +265,41 @@ public sealed class RegionMotionTests
         Assert.Equal(1, motion.VisibleShare); // a conveyor holds a walker's cells for 0.4 s only
     }
 
+    /// <summary>A machine part moving in the middle of <see cref="Region"/>: cells x 24..31, rows 18..25, 16 pixels each.</summary>
+    internal static int[] Part(CellGrid grid)
+    {
+        var part = new int[grid.Count];
+        for (var y = 18; y < 26; y++)
+        {
+            for (var x = 24; x < 32; x++)
+            {
+                part[(y * grid.Columns) + x] = 16;
+            }
+        }
+
+        return part;
+    }
+
+    /// <summary>
+    /// A worker standing over cell columns [<paramref name="x0"/>, <paramref name="x1"/>), rows 8..42 (through the region
+    /// of <see cref="Region"/> and below it): the detector's box and the cells the person mask puts the body on.
+    /// </summary>
+    internal static (Detection[] People, bool[] Covered) Body(CellGrid grid, int x0, int x1)
+    {
+        var covered = new bool[grid.Count];
+        for (var y = 8; y < 43; y++)
+        {
+            for (var x = x0; x < x1; x++)
+            {
+                covered[(y * grid.Columns) + x] = true;
+            }
+        }
+
+        return ([new(1, "person", 0.8f, x0 * 4, 30, x1 * 4, 170)], covered);
+    }
+
     /// <summary>320x180 (4-px cells), the region x 80..240, y 40..140 (40 x 25 cells).</summary>
-    private static (CellGrid Grid, double[] Coverage) Region()
+    internal static (CellGrid Grid, double[] Coverage) Region()
     {
         var grid = new CellGrid(320, 180);
         var coverage = new double[grid.Count];
