@@ -40,8 +40,8 @@ dotnet build "$root/EdgeCredit.sln" -c Release -nologo -clp:ErrorsOnly -v quiet 
   echo "[demo] build failed; run: dotnet build EdgeCredit.sln -c Release" >&2; exit 1; }
 collector_dll="$root/collector/EdgeCredit.Collector/bin/Release/net10.0/EdgeCredit.Collector.dll"
 agent_dll="$root/edge-agent/EdgeCredit.Agent/bin/Release/net10.0/EdgeCredit.Agent.dll"
-# The agents run with the runtime settings their systemd unit gives them (its Environment=DOTNET_* lines).
-mapfile -t agent_runtime < <(sed -n 's/^Environment=\(DOTNET_[A-Za-z0-9_]*=.*\)$/\1/p' "$root/deploy/systemd/edgecredit-agent.service")
+# The agents run with the runtime settings their systemd unit gives them (its Environment=DOTNET_* and MALLOC_* lines).
+mapfile -t agent_runtime < <(sed -n 's/^Environment=\(\(DOTNET\|MALLOC\)_[A-Za-z0-9_]*=.*\)$/\1/p' "$root/deploy/systemd/edgecredit-agent.service")
 
 rm -rf "$demo" && mkdir -p "$demo"
 pids=()

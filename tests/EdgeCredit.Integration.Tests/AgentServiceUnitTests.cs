@@ -12,10 +12,11 @@ public sealed class AgentServiceUnitTests
     private static string Unit => RepoPaths.Deploy("systemd", "edgecredit-agent.service");
 
     [Fact]
-    public void DeployedRuntime_Unit_GivesTheSmallFirstGeneration()
+    public void DeployedRuntime_Unit_GivesTheSmallFirstGenerationAndTwoMallocArenas()
     {
         Assert.Equal("0x400000", DeployedRuntime.Agent["DOTNET_GCgen0size"]);
-        Assert.All(DeployedRuntime.Agent.Keys, key => Assert.StartsWith("DOTNET_", key, StringComparison.Ordinal));
+        Assert.Equal("2", DeployedRuntime.Agent["MALLOC_ARENA_MAX"]);
+        Assert.All(DeployedRuntime.Agent.Keys, key => Assert.True(key.StartsWith("DOTNET_", StringComparison.Ordinal) || key.StartsWith("MALLOC_", StringComparison.Ordinal), key));
     }
 
     [Fact]
@@ -24,9 +25,11 @@ public sealed class AgentServiceUnitTests
         // The agent is started the same way (AgentProcess); a child that prints its environment shows what it got.
         await using var child = ChildProcess.Start("env", "/usr/bin/env", [], environment: DeployedRuntime.Agent);
 
-        var line = await child.WaitForLineAsync(l => l.StartsWith("DOTNET_GCgen0size=", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        var gen0 = await child.WaitForLineAsync(l => l.StartsWith("DOTNET_GCgen0size=", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        var arenas = await child.WaitForLineAsync(l => l.StartsWith("MALLOC_ARENA_MAX=", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
 
-        Assert.Equal("DOTNET_GCgen0size=0x400000", line);
+        Assert.Equal("DOTNET_GCgen0size=0x400000", gen0);
+        Assert.Equal("MALLOC_ARENA_MAX=2", arenas);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 namespace EdgeCredit.Testing.Infrastructure;
 
 /// <summary>
-/// The runtime settings (<c>DOTNET_*</c>) the agent's systemd unit gives the agent process
+/// The runtime settings (<c>DOTNET_*</c> for .NET, <c>MALLOC_*</c> for glibc's allocator) the agent's systemd unit gives the agent process
 /// (<c>deploy/systemd/edgecredit-agent.service</c>, its <c>Environment=</c> lines). Tests and benchmarks start the
 /// agent with the same ones, so what they measure is the process as deployed.
 /// </summary>
@@ -9,7 +9,7 @@ internal static class DeployedRuntime
 {
     public static IReadOnlyDictionary<string, string> Agent { get; } = Read(RepoPaths.Deploy("systemd", "edgecredit-agent.service"));
 
-    /// <summary>The unit's <c>Environment=KEY=VALUE</c> lines whose key starts with <c>DOTNET_</c>.</summary>
+    /// <summary>The unit's <c>Environment=KEY=VALUE</c> lines whose key starts with <c>DOTNET_</c> or <c>MALLOC_</c>.</summary>
     public static IReadOnlyDictionary<string, string> Read(string unitFile)
     {
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -23,7 +23,7 @@ internal static class DeployedRuntime
 
             var assignment = line[prefix.Length..].Trim();
             var equals = assignment.IndexOf('=', StringComparison.Ordinal);
-            if (equals > 0 && assignment.StartsWith("DOTNET_", StringComparison.Ordinal))
+            if (equals > 0 && (assignment.StartsWith("DOTNET_", StringComparison.Ordinal) || assignment.StartsWith("MALLOC_", StringComparison.Ordinal)))
             {
                 settings[assignment[..equals]] = assignment[(equals + 1)..];
             }
