@@ -12,9 +12,10 @@ public sealed class AgentServiceUnitTests
     private static string Unit => RepoPaths.Deploy("systemd", "edgecredit-agent.service");
 
     [Fact]
-    public void DeployedRuntime_Unit_GivesTheSmallFirstGenerationAndTwoMallocArenas()
+    public void DeployedRuntime_Unit_GivesTheSmallFirstGenerationSmallRegionsAndTwoMallocArenas()
     {
         Assert.Equal("0x400000", DeployedRuntime.Agent["DOTNET_GCgen0size"]);
+        Assert.Equal("0x100000", DeployedRuntime.Agent["DOTNET_GCRegionSize"]);
         Assert.Equal("2", DeployedRuntime.Agent["MALLOC_ARENA_MAX"]);
         Assert.All(DeployedRuntime.Agent.Keys, key => Assert.True(key.StartsWith("DOTNET_", StringComparison.Ordinal) || key.StartsWith("MALLOC_", StringComparison.Ordinal), key));
     }
