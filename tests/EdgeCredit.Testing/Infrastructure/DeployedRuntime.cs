@@ -7,6 +7,9 @@ namespace EdgeCredit.Testing.Infrastructure;
 /// </summary>
 internal static class DeployedRuntime
 {
+    /// <summary>Key prefixes of the lines that set the process's runtime (deploy/demo.sh picks the same ones).</summary>
+    private static readonly string[] RuntimePrefixes = ["DOTNET_", "MALLOC_"];
+
     public static IReadOnlyDictionary<string, string> Agent { get; } = Read(RepoPaths.Deploy("systemd", "edgecredit-agent.service"));
 
     /// <summary>The unit's <c>Environment=KEY=VALUE</c> lines whose key starts with <c>DOTNET_</c> or <c>MALLOC_</c>.</summary>
@@ -23,7 +26,7 @@ internal static class DeployedRuntime
 
             var assignment = line[prefix.Length..].Trim();
             var equals = assignment.IndexOf('=', StringComparison.Ordinal);
-            if (equals > 0 && (assignment.StartsWith("DOTNET_", StringComparison.Ordinal) || assignment.StartsWith("MALLOC_", StringComparison.Ordinal)))
+            if (equals > 0 && RuntimePrefixes.Any(p => assignment.StartsWith(p, StringComparison.Ordinal)))
             {
                 settings[assignment[..equals]] = assignment[(equals + 1)..];
             }
